@@ -1,0 +1,26 @@
+"""The compatibility seam of flaskcompat.
+
+Everything that depends on the interpreter (Python 2 or 3) or on the
+generation of Werkzeug and Jinja2 installed beside it (Werkzeug 1.0 and
+Jinja2 2.11 on Python 2, Werkzeug 3 and Jinja2 3.1 on Python 3) is decided
+here and nowhere else.  The framework imports named helpers from the
+submodules:
+
+``_compat.strings``
+    text, bytes and native strings, and the type tuples.
+``_compat.wsgi``
+    the PEP 3333 rules for the WSGI environ and for response headers.
+``_compat.urls``
+    percent-encoding of text and bytes, query strings.
+``_compat.lang``
+    dict iteration, ``reraise``, metaclasses, ``__str__`` classes.
+``_compat.local``
+    context-local stacks (thread locals on Python 2, contextvars on 3).
+``_compat.werkzeug`` and ``_compat.jinja``
+    adapters over the API differences between library generations.
+
+A test (``tests/test_seam.py``) keeps the framework honest: it fails when a
+module of ``flaskcompat`` makes one of these decisions itself.
+"""
+from __future__ import absolute_import
+

@@ -1,0 +1,76 @@
+"""The PEP 3333 rules for the WSGI environ and response headers.
+
+On Python 3 the server puts request data that arrived as bytes (PATH_INFO,
+QUERY_STRING, HTTP_* headers) into the environ as "bytes in a native
+string": each byte becomes the latin-1 character of the same number.  On
+Python 2 the environ simply holds bytes (native ``str``).  The helpers here
+move between those native strings, raw bytes and text, so the framework
+never needs to know which interpreter it runs on.
+"""
+from __future__ import absolute_import
+
+from _compat.strings import PY2, to_bytes, to_text, text_type
+
+
+def environ_to_bytes(value):
+    """The raw bytes behind a native environ string."""
+    if PY2:
+        return to_bytes(value)
+    return value.encode("latin-1")
+
+
+def bytes_to_environ(data):
+    """The native environ string that carries the raw bytes *data*."""
+    if PY2:
+        return to_bytes(data)
+    return to_bytes(data).decode("latin-1")
+
+
+def environ_to_text(value, charset="utf-8", errors="replace"):
+    """Decode a native environ string to text.
+
+    With the default ``errors="replace"`` invalid byte sequences become
+    U+FFFD on both interpreters, which is the framework's documented
+    decoding of malformed request data.
+    """
+    return to_text(environ_to_bytes(value), charset, errors)
+
+
+def text_to_environ(text, charset="utf-8"):
+    """Encode text as a native environ string (for building environs)."""
+    return bytes_to_environ(to_bytes(text, charset))
+
+
+class HeaderValueError(ValueError):
+    """A response header name or value that would corrupt the response."""
+
+
+_FORBIDDEN_HEADER_CHARS = ("\r", "\n", "\0")
+
+
+def header_to_native(value, what="header value"):
+    """Return a response header name or value as a native string.
+
+    Text must be encodable as latin-1 (the HTTP/1.1 header charset);
+    non-latin-1 text raises :class:`HeaderValueError` rather than being
+    mangled differently on each interpreter.  Bytes are taken as latin-1.
+    CR, LF and NUL raise :class:`HeaderValueError`: they would let a value
+    start a new header or split the response.
+    """
+    if not isinstance(value, text_type):
+        value = to_text(value, "latin-1")
+    for char in _FORBIDDEN_HEADER_CHARS:
+        if char in value:
+            raise HeaderValueError(
+                "%s %r contains a CR, LF or NUL character, which would split "
+                "the response; remove it or encode it" % (what, value)
+            )
+    try:
+        latin1 = value.encode("latin-1")
+    except UnicodeEncodeError:
+        raise HeaderValueError(
+            "%s %r is not latin-1; encode non-ASCII text first (for example "
+            "with url_quote, or RFC 5987 for Content-Disposition filenames)"
+            % (what, value)
+        )
+    return bytes_to_environ(latin1)

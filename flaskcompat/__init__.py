@@ -1,0 +1,55 @@
+"""flaskcompat: the Flask 1.1 API on Python 2.7 and Python 3.
+
+Change ``from flask import ...`` to ``from flaskcompat import ...`` and the
+application runs unchanged on both interpreters, answering the same request
+with the same bytes.
+"""
+from __future__ import absolute_import
+
+from _compat.jinja import Markup, escape
+
+from . import json
+from .app import Flask, Request, Response
+from .config import Config
+from .ctx import (
+    after_this_request,
+    copy_current_request_context,
+    has_app_context,
+    has_request_context,
+)
+from .globals import (
+    _app_ctx_stack,
+    _request_ctx_stack,
+    current_app,
+    g,
+    request,
+    session,
+)
+from .helpers import (
+    abort,
+    flash,
+    get_flashed_messages,
+    make_response,
+    redirect,
+    safe_join,
+    send_file,
+    send_from_directory,
+    stream_with_context,
+    url_for,
+)
+from .json import jsonify
+from .signals import (
+    appcontext_popped,
+    appcontext_pushed,
+    appcontext_tearing_down,
+    before_render_template,
+    got_request_exception,
+    message_flashed,
+    request_finished,
+    request_started,
+    request_tearing_down,
+    signals_available,
+    template_rendered,
+)
+
+__version__ = "0.1.0.dev0"

@@ -1,0 +1,63 @@
+"""The context stacks and the proxies that read from them.
+
+``request``, ``session``, ``g`` and ``current_app`` look like module globals
+but resolve, on every attribute access, to the object of the context that is
+active in the current thread (or ``contextvars`` context).  That is what lets
+view functions skip passing the request around while staying safe under a
+threaded server.
+"""
+from __future__ import absolute_import
+
+from functools import partial
+
+from _compat.local import ContextStack
+from _compat.werkzeug import LocalProxy
+
+_request_ctx_err_msg = """\
+Working outside of request context.
+
+This typically means that you attempted to use functionality that needed
+an active HTTP request.  Consult the documentation on testing for
+information about how to avoid this problem.\
+"""
+_app_ctx_err_msg = """\
+Working outside of application context.
+
+This typically means that you attempted to use functionality that needed
+to interface with the current application object in some way. To solve
+this, set up an application context with app.app_context().  See the
+documentation for more information.\
+"""
+
+
+def _lookup_req_object(name):
+    top = _request_ctx_stack.top
+    if top is None:
+        raise RuntimeError(_request_ctx_err_msg)
+    return getattr(top, name)
+
+
+def _lookup_app_object(name):
+    top = _app_ctx_stack.top
+    if top is None:
+        raise RuntimeError(_app_ctx_err_msg)
+    return getattr(top, name)
+
+
+def _find_app():
+    top = _app_ctx_stack.top
+    if top is None:
+        raise RuntimeError(_app_ctx_err_msg)
+    return top.app
+
+
+#: The stack of :class:`~flaskcompat.ctx.RequestContext` objects; ``top`` is
+#: the active one.  Extensions written for Flask 1.1 use it directly.
+_request_ctx_stack = ContextStack()
+#: The stack of :class:`~flaskcompat.ctx.AppContext` objects.
+_app_ctx_stack = ContextStack()
+
+current_app = LocalProxy(_find_app)
+request = LocalProxy(partial(_lookup_req_object, "request"))
+session = LocalProxy(partial(_lookup_req_object, "session"))
+g = LocalProxy(partial(_lookup_app_object, "g"))

@@ -1,0 +1,163 @@
+"""JSON with the framework's defaults, identical output on both interpreters.
+
+``dumps`` always returns text and uses explicit separators (Python 2's
+``json`` adds trailing spaces when indenting, Python 3's does not); keys are
+sorted by default (``JSON_SORT_KEYS``), so dict order cannot differ between
+interpreters.  ``loads`` takes text or UTF-8 bytes and raises
+:class:`JSONDecodeError` (a ``ValueError``) for anything it cannot parse,
+including invalid UTF-8 and nesting too deep for the interpreter.
+"""
+from __future__ import absolute_import
+
+import json as _json
+import uuid
+from datetime import date, datetime
+
+from _compat.jinja import Markup
+from _compat.lang import RecursionError
+from _compat.strings import bytes_like_types, text_type, to_text
+
+from ..globals import _request_ctx_stack, current_app
+
+try:
+    import dataclasses
+except ImportError:  # Python 2
+    dataclasses = None
+
+__all__ = [
+    "JSONDecodeError", "JSONDecoder", "JSONEncoder", "dump", "dumps",
+    "htmlsafe_dumps", "jsonify", "load", "loads",
+]
+
+
+class JSONDecodeError(ValueError):
+    """The data is not valid JSON (or not UTF-8, or nested too deeply)."""
+
+
+def _http_date(value):
+    from ..wrappers import _http_date as http_date
+
+    return http_date(value)
+
+
+class JSONEncoder(_json.JSONEncoder):
+    """Also encodes dates (as HTTP dates), UUIDs, dataclasses and ``__html__`` objects."""
+
+    def default(self, o):
+        if isinstance(o, (datetime, date)):
+            if not isinstance(o, datetime):
+                o = datetime(o.year, o.month, o.day)
+            return _http_date(o)
+        if isinstance(o, uuid.UUID):
+            return text_type(o)
+        if dataclasses is not None and dataclasses.is_dataclass(o):
+            return dataclasses.asdict(o)
+        if hasattr(o, "__html__"):
+            return text_type(o.__html__())
+        return _json.JSONEncoder.default(self, o)
+
+
+class JSONDecoder(_json.JSONDecoder):
+    """The default decoder; subclass it and set ``app.json_decoder`` to customise."""
+
+
+def _app_for_defaults(app):
+    if app is None and current_app:
+        app = current_app
+    return app
+
+
+def _dump_arg_defaults(kwargs, app=None):
+    app = _app_for_defaults(app)
+    if app:
+        bp = None
+        top = _request_ctx_stack.top
+        if top is not None and top.request.blueprint:
+            bp = app.blueprints.get(top.request.blueprint)
+        kwargs.setdefault("cls", (bp and bp.json_encoder) or app.json_encoder)
+        if not app.config["JSON_AS_ASCII"]:
+            kwargs.setdefault("ensure_ascii", False)
+        kwargs.setdefault("sort_keys", app.config["JSON_SORT_KEYS"])
+    else:
+        kwargs.setdefault("sort_keys", True)
+        kwargs.setdefault("cls", JSONEncoder)
+    if kwargs.get("indent") is not None:
+        kwargs.setdefault("separators", (",", ": "))
+
+
+def _load_arg_defaults(kwargs, app=None):
+    app = _app_for_defaults(app)
+    kwargs.setdefault("cls", app.json_decoder if app else JSONDecoder)
+
+
+def dumps(obj, app=None, **kwargs):
+    """Serialize *obj* to JSON text with the app's encoder and settings."""
+    _dump_arg_defaults(kwargs, app)
+    return to_text(_json.dumps(obj, **kwargs), "utf-8")
+
+
+def dump(obj, fp, app=None, **kwargs):
+    """Like :func:`dumps`, writing text to *fp*."""
+    fp.write(dumps(obj, app=app, **kwargs))
+
+
+def loads(s, app=None, **kwargs):
+    """Parse JSON from text or UTF-8 bytes."""
+    _load_arg_defaults(kwargs, app)
+    try:
+        if isinstance(s, bytes_like_types):
+            s = to_text(s, "utf-8")
+        return _json.loads(s, **kwargs)
+    except RecursionError:
+        raise JSONDecodeError("JSON is nested too deeply")
+    except ValueError as e:
+        raise JSONDecodeError(text_type(e))
+
+
+def load(fp, app=None, **kwargs):
+    """Like :func:`loads`, reading from *fp*."""
+    return loads(fp.read(), app=app, **kwargs)
+
+
+def htmlsafe_dumps(obj, **kwargs):
+    """JSON that is safe inside ``<script>`` tags and single-quoted attributes."""
+    return (
+        dumps(obj, **kwargs)
+        .replace(u"<", u"\\u003c")
+        .replace(u">", u"\\u003e")
+        .replace(u"&", u"\\u0026")
+        .replace(u"'", u"\\u0027")
+    )
+
+
+def htmlsafe_dump(obj, fp, **kwargs):
+    fp.write(htmlsafe_dumps(obj, **kwargs))
+
+
+def jsonify(*args, **kwargs):
+    """A JSON response (``JSONIFY_MIMETYPE``) of the arguments.
+
+    One positional argument is serialized as is; several make a list;
+    keyword arguments make an object.  Indented when
+    ``JSONIFY_PRETTYPRINT_REGULAR`` or debug is on.
+    """
+    indent = None
+    separators = (",", ":")
+    if current_app.config["JSONIFY_PRETTYPRINT_REGULAR"] or current_app.debug:
+        indent = 2
+        separators = (", ", ": ")
+    if args and kwargs:
+        raise TypeError("jsonify() behavior undefined when passed both args and kwargs")
+    elif len(args) == 1:
+        data = args[0]
+    else:
+        data = args or kwargs
+    return current_app.response_class(
+        dumps(data, indent=indent, separators=separators) + u"\n",
+        mimetype=current_app.config["JSONIFY_MIMETYPE"],
+    )
+
+
+def tojson_filter(obj, **kwargs):
+    """The ``tojson`` template filter: HTML-safe JSON, marked safe."""
+    return Markup(htmlsafe_dumps(obj, **kwargs))

@@ -1,0 +1,214 @@
+"""Tagged JSON: JSON that round-trips the types a session commonly holds.
+
+Plain JSON loses tuples, bytes, ``Markup``, UUIDs and datetimes.  Each such
+value is written as a one-key object whose key is a tag (``{" t": [...]}``)
+and restored on load.  The format is Flask 1.1's, so cookies written by a
+Flask 1.1 app can be read after migrating.  Keys are sorted and separators
+fixed, so the same data gives the same bytes on Python 2 and 3.
+"""
+from __future__ import absolute_import
+
+from base64 import b64decode, b64encode
+from datetime import datetime
+from uuid import UUID
+
+from _compat.jinja import Markup
+from _compat.lang import iteritems
+from _compat.strings import is_binary_data, text_type, to_bytes, to_text
+
+from ..json import dumps, loads
+
+
+class JSONTag(object):
+    """One tagged type: :meth:`check` recognises it, :meth:`to_json`/:meth:`to_python` convert."""
+
+    __slots__ = ("serializer",)
+    #: The tag written in front of the value; an empty key means "not tagged".
+    key = None
+
+    def __init__(self, serializer):
+        self.serializer = serializer
+
+    def check(self, value):
+        raise NotImplementedError
+
+    def to_json(self, value):
+        raise NotImplementedError
+
+    def to_python(self, value):
+        raise NotImplementedError
+
+    def tag(self, value):
+        return {self.key: self.to_json(value)}
+
+
+class TagDict(JSONTag):
+    """A dict whose only key collides with a tag gets its key tagged."""
+
+    __slots__ = ()
+    key = " di"
+
+    def check(self, value):
+        return (
+            isinstance(value, dict)
+            and len(value) == 1
+            and next(iter(value)) in self.serializer.tags
+        )
+
+    def to_json(self, value):
+        key = next(iter(value))
+        return {key + "__": self.serializer.tag(value[key])}
+
+    def to_python(self, value):
+        key = next(iter(value))
+        return {key[:-2]: value[key]}
+
+
+class PassDict(JSONTag):
+    __slots__ = ()
+
+    def check(self, value):
+        return isinstance(value, dict)
+
+    def to_json(self, value):
+        return dict((k, self.serializer.tag(v)) for k, v in iteritems(value))
+
+    tag = to_json
+
+
+class TagTuple(JSONTag):
+    __slots__ = ()
+    key = " t"
+
+    def check(self, value):
+        return isinstance(value, tuple)
+
+    def to_json(self, value):
+        return [self.serializer.tag(item) for item in value]
+
+    def to_python(self, value):
+        return tuple(value)
+
+
+class PassList(JSONTag):
+    __slots__ = ()
+
+    def check(self, value):
+        return isinstance(value, list)
+
+    def to_json(self, value):
+        return [self.serializer.tag(item) for item in value]
+
+    tag = to_json
+
+
+class TagBytes(JSONTag):
+    __slots__ = ()
+    key = " b"
+
+    def check(self, value):
+        return is_binary_data(value)
+
+    def to_json(self, value):
+        return to_text(b64encode(value), "ascii")
+
+    def to_python(self, value):
+        return b64decode(to_bytes(value, "ascii"))
+
+
+class TagMarkup(JSONTag):
+    """Anything with ``__html__`` round-trips as ``Markup``."""
+
+    __slots__ = ()
+    key = " m"
+
+    def check(self, value):
+        return callable(getattr(value, "__html__", None))
+
+    def to_json(self, value):
+        return text_type(value.__html__())
+
+    def to_python(self, value):
+        return Markup(value)
+
+
+class TagUUID(JSONTag):
+    __slots__ = ()
+    key = " u"
+
+    def check(self, value):
+        return isinstance(value, UUID)
+
+    def to_json(self, value):
+        return value.hex
+
+    def to_python(self, value):
+        return UUID(value)
+
+
+class TagDateTime(JSONTag):
+    """Datetimes as HTTP dates (whole seconds, UTC), like Flask 1.1."""
+
+    __slots__ = ()
+    key = " d"
+
+    def check(self, value):
+        return isinstance(value, datetime)
+
+    def to_json(self, value):
+        from ..wrappers import _http_date
+
+        return _http_date(value)
+
+    def to_python(self, value):
+        return datetime.strptime(value, "%a, %d %b %Y %H:%M:%S GMT")
+
+
+class TaggedJSONSerializer(object):
+    """Serializer with ``dumps``/``loads`` for itsdangerous, using the tags above."""
+
+    __slots__ = ("tags", "order")
+
+    default_tags = [
+        TagDict, PassDict, TagTuple, PassList, TagBytes, TagMarkup, TagUUID,
+        TagDateTime,
+    ]
+
+    def __init__(self):
+        self.tags = {}
+        self.order = []
+        for cls in self.default_tags:
+            self.register(cls)
+
+    def register(self, tag_class, force=False, index=None):
+        """Add a tag type; *index* places it in the check order."""
+        tag = tag_class(self)
+        key = tag.key
+        if key is not None:
+            if not force and key in self.tags:
+                raise KeyError("Tag '%s' is already registered." % key)
+            self.tags[key] = tag
+        if index is None:
+            self.order.append(tag)
+        else:
+            self.order.insert(index, tag)
+
+    def tag(self, value):
+        for tag in self.order:
+            if tag.check(value):
+                return tag.tag(value)
+        return value
+
+    def untag(self, value):
+        if len(value) != 1:
+            return value
+        key = next(iter(value))
+        if key not in self.tags:
+            return value
+        return self.tags[key].to_python(value[key])
+
+    def dumps(self, value):
+        return dumps(self.tag(value), separators=(",", ":"), sort_keys=True)
+
+    def loads(self, value):
+        return loads(value, object_hook=self.untag)

@@ -1,0 +1,216 @@
+"""Sessions: a dict per client, kept in a signed cookie.
+
+The default :class:`SecureCookieSessionInterface` signs (it does not
+encrypt) the tagged-JSON session with the app's ``SECRET_KEY`` through
+itsdangerous.  A cookie that is tampered with, expired, truncated or plain
+garbage yields an empty new session; nothing the client sends can raise.
+Replace ``app.session_interface`` to keep sessions elsewhere.
+"""
+from __future__ import absolute_import
+
+import hashlib
+from datetime import datetime
+
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+
+from _compat.werkzeug import CallbackDict
+
+from .helpers import total_seconds
+from .json.tag import TaggedJSONSerializer
+
+try:
+    from collections.abc import MutableMapping
+except ImportError:  # Python 2
+    from collections import MutableMapping
+
+
+class SessionMixin(MutableMapping):
+    """Adds ``permanent``, ``new``, ``modified`` and ``accessed`` to a dict-like session."""
+
+    @property
+    def permanent(self):
+        """Whether the cookie outlives the browser (``PERMANENT_SESSION_LIFETIME``)."""
+        return self.get("_permanent", False)
+
+    @permanent.setter
+    def permanent(self, value):
+        self["_permanent"] = bool(value)
+
+    #: True when the session was created for this request (backend-specific).
+    new = False
+    #: True when the session changed; nested mutable values need it set by hand.
+    modified = True
+    #: True when the session was read or written (decides ``Vary: Cookie``).
+    accessed = True
+
+
+class SecureCookieSession(CallbackDict, SessionMixin):
+    """The session of :class:`SecureCookieSessionInterface`: tracks reads and writes."""
+
+    modified = False
+    accessed = False
+
+    def __init__(self, initial=None):
+        def on_update(self):
+            self.modified = True
+            self.accessed = True
+
+        CallbackDict.__init__(self, initial, on_update)
+
+    def __getitem__(self, key):
+        self.accessed = True
+        return CallbackDict.__getitem__(self, key)
+
+    def get(self, key, default=None):
+        self.accessed = True
+        return CallbackDict.get(self, key, default)
+
+    def setdefault(self, key, default=None):
+        self.accessed = True
+        return CallbackDict.setdefault(self, key, default)
+
+
+class NullSession(SecureCookieSession):
+    """The session when no secret key is set: readable (empty), never writable."""
+
+    def _fail(self, *args, **kwargs):
+        raise RuntimeError(
+            "The session is unavailable because no secret key was set.  Set the "
+            "secret_key on the application to something unique and secret."
+        )
+
+    __setitem__ = __delitem__ = clear = pop = popitem = update = setdefault = _fail
+    del _fail
+
+
+class SessionInterface(object):
+    """How the app opens and saves sessions; subclass it for other storage."""
+
+    null_session_class = NullSession
+    pickle_based = False
+
+    def make_null_session(self, app):
+        return self.null_session_class()
+
+    def is_null_session(self, obj):
+        return isinstance(obj, self.null_session_class)
+
+    def get_cookie_domain(self, app):
+        """``SESSION_COOKIE_DOMAIN``, else derived from ``SERVER_NAME`` (or None)."""
+        rv = app.config["SESSION_COOKIE_DOMAIN"]
+        if rv is not None:
+            return rv if rv else None
+        rv = app.config["SERVER_NAME"]
+        if not rv:
+            app.config["SESSION_COOKIE_DOMAIN"] = False
+            return None
+        rv = rv.rsplit(":", 1)[0].lstrip(".")
+        if "." not in rv:
+            # Browsers refuse cookies for single-label domains like "localhost".
+            app.config["SESSION_COOKIE_DOMAIN"] = False
+            return None
+        if self.get_cookie_path(app) == "/" and not _is_ip(rv):
+            rv = "." + rv
+        app.config["SESSION_COOKIE_DOMAIN"] = rv
+        return rv
+
+    def get_cookie_path(self, app):
+        return app.config["SESSION_COOKIE_PATH"] or app.config["APPLICATION_ROOT"]
+
+    def get_cookie_httponly(self, app):
+        return app.config["SESSION_COOKIE_HTTPONLY"]
+
+    def get_cookie_secure(self, app):
+        return app.config["SESSION_COOKIE_SECURE"]
+
+    def get_cookie_samesite(self, app):
+        return app.config["SESSION_COOKIE_SAMESITE"]
+
+    def get_expiration_time(self, app, session):
+        if session.permanent:
+            return datetime.utcnow() + app.permanent_session_lifetime
+
+    def should_set_cookie(self, app, session):
+        """Set the cookie when the session changed, or to refresh a permanent one."""
+        return session.modified or (
+            session.permanent and app.config["SESSION_REFRESH_EACH_REQUEST"]
+        )
+
+    def open_session(self, app, request):
+        raise NotImplementedError()
+
+    def save_session(self, app, session, response):
+        raise NotImplementedError()
+
+
+def _is_ip(value):
+    parts = value.split(".")
+    return (len(parts) == 4 and all(p.isdigit() for p in parts)) or ":" in value
+
+
+session_json_serializer = TaggedJSONSerializer()
+
+
+class SecureCookieSessionInterface(SessionInterface):
+    """Sessions in a cookie signed with HMAC-SHA1 over the app's secret key."""
+
+    salt = "cookie-session"
+    digest_method = staticmethod(hashlib.sha1)
+    key_derivation = "hmac"
+    serializer = session_json_serializer
+    session_class = SecureCookieSession
+
+    def get_signing_serializer(self, app):
+        if not app.secret_key:
+            return None
+        return URLSafeTimedSerializer(
+            app.secret_key,
+            salt=self.salt,
+            serializer=self.serializer,
+            signer_kwargs=dict(
+                key_derivation=self.key_derivation, digest_method=self.digest_method
+            ),
+        )
+
+    def open_session(self, app, request):
+        s = self.get_signing_serializer(app)
+        if s is None:
+            return None
+        value = request.cookies.get(app.session_cookie_name)
+        if not value:
+            return self.session_class()
+        max_age = total_seconds(app.permanent_session_lifetime)
+        try:
+            data = s.loads(value, max_age=max_age)
+        except BadSignature:
+            return self.session_class()
+        if not isinstance(data, dict):
+            return self.session_class()
+        return self.session_class(data)
+
+    def save_session(self, app, session, response):
+        domain = self.get_cookie_domain(app)
+        path = self.get_cookie_path(app)
+        # Any response that depends on the session must not be cached for
+        # other clients (CVE-2023-30861), whatever happens to the cookie.
+        if session.accessed:
+            response.vary.add("Cookie")
+        if not session:
+            if session.modified:
+                response.delete_cookie(app.session_cookie_name, domain=domain, path=path)
+                response.vary.add("Cookie")
+            return
+        if not self.should_set_cookie(app, session):
+            return
+        value = self.get_signing_serializer(app).dumps(dict(session))
+        response.set_cookie(
+            app.session_cookie_name,
+            value,
+            expires=self.get_expiration_time(app, session),
+            httponly=self.get_cookie_httponly(app),
+            domain=domain,
+            path=path,
+            secure=self.get_cookie_secure(app),
+            samesite=self.get_cookie_samesite(app),
+        )
+        response.vary.add("Cookie")

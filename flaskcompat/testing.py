@@ -1,0 +1,139 @@
+"""Testing without a server: the test client and request environ builder.
+
+``app.test_client()`` sends requests straight to the WSGI app, keeps cookies
+between them, and (inside ``with client:``) keeps the last request context
+open so a test can inspect ``request``, ``session`` and ``g`` afterwards.
+"""
+from __future__ import absolute_import
+
+from contextlib import contextmanager
+from copy import copy
+
+from _compat.werkzeug import (
+    Client,
+    EnvironBuilder as _BaseEnvironBuilder,
+    client_delete_cookie,
+    client_get_cookie,
+    client_inject_cookies,
+    client_set_cookie,
+    client_store_cookies,
+)
+
+from . import json as _json
+from .globals import _request_ctx_stack
+
+
+class EnvironBuilder(_BaseEnvironBuilder):
+    """Werkzeug's builder, defaulting to the app's ``SERVER_NAME``,
+    ``APPLICATION_ROOT`` and ``PREFERRED_URL_SCHEME``, and its JSON encoder."""
+
+    def __init__(self, app, path="/", base_url=None, subdomain=None,
+                 url_scheme=None, *args, **kwargs):
+        assert not (base_url or subdomain or url_scheme) or (
+            base_url is not None
+        ) != bool(subdomain or url_scheme), (
+            'Cannot pass "subdomain" or "url_scheme" with "base_url".'
+        )
+        if base_url is None:
+            http_host = app.config.get("SERVER_NAME") or "localhost"
+            app_root = app.config["APPLICATION_ROOT"]
+            if subdomain:
+                http_host = "%s.%s" % (subdomain, http_host)
+            if url_scheme is None:
+                url_scheme = app.config["PREFERRED_URL_SCHEME"]
+            path, _, query = path.partition("?")
+            base_url = "%s://%s/%s" % (url_scheme, http_host, app_root.lstrip("/"))
+            if query:
+                kwargs.setdefault("query_string", query)
+        self.app = app
+        if "json" in kwargs:
+            if "data" in kwargs:
+                raise TypeError("can't provide both json and data")
+            kwargs["data"] = _json.dumps(kwargs.pop("json"), app=app)
+            kwargs.setdefault("content_type", "application/json")
+        _BaseEnvironBuilder.__init__(self, path, base_url, *args, **kwargs)
+
+
+class FlaskClient(Client):
+    """The test client: ``client.get('/')``, ``client.post('/', data={...})``."""
+
+    preserve_context = False
+
+    def __init__(self, *args, **kwargs):
+        Client.__init__(self, *args, **kwargs)
+        self.environ_base = {
+            "REMOTE_ADDR": "127.0.0.1",
+            "HTTP_USER_AGENT": "werkzeug/flaskcompat",
+        }
+
+    def _builder(self, args, kwargs):
+        if not kwargs and len(args) == 1 and isinstance(args[0], _BaseEnvironBuilder):
+            builder = copy(args[0])
+            builder.environ_base = dict(self.environ_base, **(builder.environ_base or {}))
+        else:
+            kwargs.setdefault("environ_base", self.environ_base)
+            builder = EnvironBuilder(self.application, *args, **kwargs)
+        overrides = dict(builder.environ_overrides or {})
+        overrides["flask._preserve_context"] = self.preserve_context
+        builder.environ_overrides = overrides
+        return builder
+
+    def open(self, *args, **kwargs):
+        buffered = kwargs.pop("buffered", False)
+        follow_redirects = kwargs.pop("follow_redirects", False)
+        builder = self._builder(args, kwargs)
+        try:
+            return Client.open(
+                self, builder, buffered=buffered, follow_redirects=follow_redirects
+            )
+        finally:
+            builder.close()
+
+    def set_cookie(self, server_name, key, value="", *args, **kwargs):
+        """Set a cookie, Flask 1.1 style: ``set_cookie('localhost', 'name', 'value')``."""
+        return client_set_cookie(self, server_name, key, value, *args, **kwargs)
+
+    def delete_cookie(self, server_name, key, path="/", domain=None):
+        """Delete a cookie, Flask 1.1 style."""
+        return client_delete_cookie(self, server_name, key, path=path, domain=domain)
+
+    def get_cookie_value(self, key, server_name="localhost", path="/"):
+        """The text value of a cookie the client holds, or ``None``."""
+        return client_get_cookie(self, server_name, key, path)
+
+    @contextmanager
+    def session_transaction(self, *args, **kwargs):
+        """Open the session the next request would see, to read or change it."""
+        app = self.application
+        environ_overrides = kwargs.setdefault("environ_overrides", {})
+        client_inject_cookies(self, environ_overrides)
+        outer_reqctx = _request_ctx_stack.top
+        with app.test_request_context(*args, **kwargs) as c:
+            session_interface = app.session_interface
+            sess = session_interface.open_session(app, c.request)
+            if sess is None:
+                raise RuntimeError(
+                    "Session backend did not open a session. Check the configuration"
+                )
+            # Code inside the block sees the outer context, not this one.
+            _request_ctx_stack.push(outer_reqctx)
+            try:
+                yield sess
+            finally:
+                _request_ctx_stack.pop()
+            resp = app.response_class()
+            if not session_interface.is_null_session(sess):
+                session_interface.save_session(app, sess, resp)
+            client_store_cookies(self, c.request.environ, resp.headers)
+
+    def __enter__(self):
+        if self.preserve_context:
+            raise RuntimeError("Cannot nest client invocations")
+        self.preserve_context = True
+        return self
+
+    def __exit__(self, exc_type, exc_value, tb):
+        self.preserve_context = False
+        top = _request_ctx_stack.top
+        if top is not None and top.preserved:
+            top.pop()

@@ -1,0 +1,404 @@
+"""The request and response objects.
+
+Both extend Werkzeug's, and both replace the parts whose behaviour changed
+between Werkzeug 1.0 (Python 2) and 3.x (Python 3), so an application sees
+the same values and sends the same bytes on either interpreter:
+
+* query strings, url-encoded forms and cookies are decoded here, as UTF-8
+  with invalid sequences replaced by U+FFFD and broken ``%`` escapes kept
+  literally;
+* the body stream honours ``MAX_CONTENT_LENGTH`` before anything is read
+  (413), also for chunked bodies;
+* JSON follows Flask 1.1 (``get_json`` returns ``None`` for a non-JSON
+  request) and malformed or absurdly nested JSON is a 400;
+* ``Set-Cookie`` headers are formatted here.
+"""
+from __future__ import absolute_import
+
+import calendar
+import io
+import time
+from datetime import datetime, timedelta
+
+from _compat.strings import integer_types, text_type, to_bytes, to_text
+from _compat.urls import parse_query
+from _compat.werkzeug import (
+    BaseRequest,
+    BaseResponse,
+    CombinedMultiDict,
+    ImmutableMultiDict,
+    cached_property,
+    exceptions,
+    make_form_parser,
+)
+from _compat.wsgi import environ_to_bytes, header_to_native
+
+from . import json
+from .globals import _request_ctx_stack, current_app
+
+_FORM_URLENCODED = "application/x-www-form-urlencoded"
+_FORM_MULTIPART = "multipart/form-data"
+#: Used when no application is active (a request built by hand in a test).
+_DEFAULT_MAX_FORM_MEMORY_SIZE = 500 * 1024
+_DEFAULT_MAX_FORM_PARTS = 1000
+_READ_CHUNK = 64 * 1024
+
+
+class _BodyStream(io.RawIOBase):
+    """The request body, cut at Content-Length and capped at MAX_CONTENT_LENGTH.
+
+    *length* is the declared Content-Length (``None`` for a chunked body the
+    server has de-chunked).  Reading past *limit* raises 413 at the moment
+    the limit is crossed, so an oversized chunked upload is refused without
+    reading it all.
+    """
+
+    def __init__(self, raw, length, limit):
+        self._raw = raw
+        self._remaining = length
+        self._limit = limit
+        self._read = 0
+
+    def readable(self):
+        return True
+
+    def readinto(self, buffer):
+        size = len(buffer)
+        if self._remaining is not None:
+            size = min(size, self._remaining)
+        if self._limit is not None:
+            # One byte more than allowed proves the body is too large.
+            size = min(size, self._limit - self._read + 1)
+        if size <= 0:
+            return 0
+        data = self._raw.read(size)
+        if not data and self._remaining:
+            raise exceptions.BadRequest(
+                "The client disconnected before sending the whole body."
+            )
+        count = len(data)
+        buffer[:count] = data
+        self._read += count
+        if self._remaining is not None:
+            self._remaining -= count
+        if self._limit is not None and self._read > self._limit:
+            raise exceptions.RequestEntityTooLarge()
+        return count
+
+
+class JSONMixin(object):
+    """``is_json``, ``json`` and ``get_json`` with Flask 1.1's semantics."""
+
+    @property
+    def is_json(self):
+        """True for ``application/json`` and ``application/*+json`` bodies."""
+        mimetype = self.mimetype
+        return mimetype == "application/json" or (
+            mimetype.startswith("application/") and mimetype.endswith("+json")
+        )
+
+    @property
+    def json(self):
+        """The parsed JSON body, or ``None`` when the mimetype is not JSON."""
+        return self.get_json()
+
+    def _get_data_for_json(self, cache):
+        return self.get_data(cache=cache)
+
+    def get_json(self, force=False, silent=False, cache=True):
+        """Parse the body as JSON.
+
+        Returns ``None`` if the mimetype is not JSON (unless *force*).  Bad
+        JSON calls :meth:`on_json_loading_failed` (a 400), or returns
+        ``None`` when *silent*.  With *cache*, the result is kept for later
+        calls with the same *silent*.
+        """
+        cached = getattr(self, "_cached_json", None)
+        if cache and cached is not None and cached[silent] is not Ellipsis:
+            return cached[silent]
+        if not (force or self.is_json):
+            return None
+        try:
+            rv = json.loads(self._get_data_for_json(cache))
+        except json.JSONDecodeError as e:
+            if silent:
+                rv = None
+                if cache:
+                    self._cached_json = ((cached or (Ellipsis, Ellipsis))[0], None)
+                return rv
+            rv = self.on_json_loading_failed(e)
+            if cache:
+                self._cached_json = (rv, (cached or (Ellipsis, Ellipsis))[1])
+            return rv
+        if cache:
+            self._cached_json = (rv, rv)
+        return rv
+
+
+class Request(JSONMixin, BaseRequest):
+    """The request object: Werkzeug's, with Flask 1.1's additions.
+
+    Set by routing: :attr:`url_rule`, :attr:`view_args` and, when matching
+    failed, :attr:`routing_exception` (raised later, inside error handling).
+    """
+
+    url_rule = None
+    view_args = None
+    routing_exception = None
+
+    def on_json_loading_failed(self, e):
+        if current_app and current_app.debug:
+            raise exceptions.BadRequest("Failed to decode JSON object: %s" % (e,))
+        raise exceptions.BadRequest()
+
+    @property
+    def max_content_length(self):
+        """``MAX_CONTENT_LENGTH`` of the current app (``None``: unlimited)."""
+        if current_app:
+            return current_app.config["MAX_CONTENT_LENGTH"]
+        return None
+
+    @property
+    def max_form_memory_size(self):
+        """``MAX_FORM_MEMORY_SIZE``: the most bytes a form may hold in memory."""
+        if current_app:
+            return current_app.config["MAX_FORM_MEMORY_SIZE"]
+        return _DEFAULT_MAX_FORM_MEMORY_SIZE
+
+    @property
+    def max_form_parts(self):
+        """``MAX_FORM_PARTS``: the most fields and files a multipart body may have."""
+        if current_app:
+            return current_app.config["MAX_FORM_PARTS"]
+        return _DEFAULT_MAX_FORM_PARTS
+
+    @property
+    def endpoint(self):
+        """The endpoint that matched the request, or ``None``."""
+        if self.url_rule is not None:
+            return self.url_rule.endpoint
+
+    @property
+    def blueprint(self):
+        """The name of the current blueprint, or ``None``."""
+        endpoint = self.endpoint
+        if endpoint and "." in endpoint:
+            return endpoint.rsplit(".", 1)[0]
+
+    @cached_property
+    def args(self):
+        """The parsed query string (text keys and values)."""
+        return ImmutableMultiDict(
+            parse_query(environ_to_bytes(self.environ.get("QUERY_STRING", "")))
+        )
+
+    @cached_property
+    def values(self):
+        """``args`` and ``form`` combined, ``args`` first."""
+        return CombinedMultiDict([self.args, self.form])
+
+    @cached_property
+    def cookies(self):
+        """The request's cookies; the first of two with one name wins."""
+        return ImmutableMultiDict(
+            parse_cookie_header(environ_to_bytes(self.environ.get("HTTP_COOKIE", "")))
+        )
+
+    @cached_property
+    def stream(self):
+        """The body as a binary stream, limited as described in :class:`_BodyStream`."""
+        raw = self.environ["wsgi.input"]
+        length = self.content_length
+        limit = self.max_content_length
+        if length is not None and limit is not None and length > limit:
+            raise exceptions.RequestEntityTooLarge()
+        if length is None and not self.environ.get("wsgi.input_terminated"):
+            # Without a length the server could not delimit the body.
+            return io.BytesIO()
+        return io.BufferedReader(_BodyStream(raw, length, limit), _READ_CHUNK)
+
+    def _load_form_data(self):
+        if "form" in self.__dict__:
+            return
+        mimetype = self.mimetype
+        if mimetype == _FORM_URLENCODED:
+            stream = self._get_stream_for_parsing()
+            limit = self.max_form_memory_size
+            body = stream.read() if limit is None else stream.read(limit + 1)
+            if limit is not None and len(body) > limit:
+                raise exceptions.RequestEntityTooLarge()
+            form, files = ImmutableMultiDict(parse_query(body)), ImmutableMultiDict()
+        elif mimetype == _FORM_MULTIPART:
+            parser = make_form_parser(
+                self._get_file_stream,
+                max_form_memory_size=self.max_form_memory_size,
+                max_content_length=self.max_content_length,
+                max_form_parts=self.max_form_parts,
+                cls=ImmutableMultiDict,
+            )
+            stream, form, files = parser.parse(
+                self._get_stream_for_parsing(), mimetype, self.content_length,
+                self.mimetype_params,
+            )
+        else:
+            form, files = ImmutableMultiDict(), ImmutableMultiDict()
+        self.__dict__["form"] = form
+        self.__dict__["files"] = files
+
+
+def _unquote_cookie_value(value):
+    """Undo RFC 6265 double quotes and the backslash escapes inside them."""
+    if len(value) < 2 or value[:1] != b'"' or value[-1:] != b'"':
+        return value
+    value = value[1:-1]
+    out = bytearray()
+    i, n = 0, len(value)
+    while i < n:
+        ch = value[i:i + 1]
+        if ch == b"\\" and i + 1 < n:
+            octal = value[i + 1:i + 4]
+            if len(octal) == 3 and all(c in b"01234567" for c in bytearray(octal)):
+                out.append(int(octal, 8) & 0xFF)
+                i += 4
+                continue
+            out += value[i + 1:i + 2]
+            i += 2
+            continue
+        out += ch
+        i += 1
+    return bytes(out)
+
+
+def parse_cookie_header(header):
+    """Parse a ``Cookie`` header (bytes) into ``(name, value)`` text pairs.
+
+    Linear in the header's length.  A pair without a name (``=value``) is
+    dropped rather than read as a cookie named after its value, so
+    ``=__Host-x=evil`` cannot impersonate a ``__Host-`` cookie.
+    """
+    pairs = []
+    for part in header.split(b";"):
+        name, sep, value = part.partition(b"=")
+        name = name.strip()
+        if not sep or not name:
+            continue
+        pairs.append((
+            to_text(name, "utf-8", "replace"),
+            to_text(_unquote_cookie_value(value.strip()), "utf-8", "replace"),
+        ))
+    return pairs
+
+
+# RFC 6265 cookie-octet: what may stand in a cookie value without quotes.
+_COOKIE_OCTETS = frozenset(
+    [0x21] + list(range(0x23, 0x2C)) + list(range(0x2D, 0x3B))
+    + list(range(0x3C, 0x5C)) + list(range(0x5D, 0x7F))
+)
+
+
+def _quote_cookie_value(value):
+    data = bytearray(to_bytes(value, "utf-8"))
+    if all(b in _COOKIE_OCTETS for b in data):
+        return to_text(bytes(data), "ascii")
+    out = []
+    for b in data:
+        if b in (0x22, 0x5C):
+            out.append("\\" + chr(b))
+        elif b in _COOKIE_OCTETS or b in (0x20, 0x2C):
+            out.append(chr(b))
+        else:
+            out.append("\\%03o" % b)
+    return '"' + "".join(out) + '"'
+
+
+def _http_date(value):
+    """RFC 7231 date from a datetime (naive means UTC) or a Unix timestamp."""
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.replace(tzinfo=None) - value.utcoffset()
+        value = calendar.timegm(value.utctimetuple())
+    return time.strftime("%a, %d %b %Y %H:%M:%S GMT", time.gmtime(value))
+
+
+def dump_set_cookie(key, value="", max_age=None, expires=None, path="/",
+                    domain=None, secure=False, httponly=False, samesite=None):
+    """Format one ``Set-Cookie`` header value, identically on both interpreters."""
+    if isinstance(max_age, timedelta):
+        max_age = int(max_age.total_seconds())
+    if max_age is not None and expires is None:
+        expires = time.time() + max_age
+    if samesite is not None:
+        samesite = samesite.title()
+        if samesite not in ("Strict", "Lax", "None"):
+            raise ValueError("SameSite must be 'Strict', 'Lax' or 'None', not %r" % samesite)
+    parts = ["%s=%s" % (to_text(key, "latin-1"), _quote_cookie_value(value))]
+    if domain:
+        parts.append("Domain=%s" % to_text(domain, "utf-8"))
+    if expires is not None:
+        if not isinstance(expires, (datetime,) + integer_types + (float,)):
+            raise TypeError("expires must be a datetime or a Unix timestamp")
+        parts.append("Expires=%s" % _http_date(expires))
+    if max_age is not None:
+        parts.append("Max-Age=%d" % max_age)
+    if secure:
+        parts.append("Secure")
+    if httponly:
+        parts.append("HttpOnly")
+    if path is not None:
+        parts.append("Path=%s" % to_text(path, "utf-8"))
+    if samesite is not None:
+        parts.append("SameSite=%s" % samesite)
+    return "; ".join(parts)
+
+
+class Response(BaseResponse):
+    """The response object; ``text/html`` unless told otherwise.
+
+    Views rarely build one: :meth:`Flask.make_response` turns whatever a
+    view returns into an instance of ``app.response_class``.
+    """
+
+    default_mimetype = "text/html"
+
+    @property
+    def is_json(self):
+        return JSONMixin.is_json.fget(self)
+
+    @property
+    def json(self):
+        """The body parsed as JSON, or ``None`` if the mimetype is not JSON (tests use this)."""
+        return self.get_json()
+
+    def get_json(self, force=False, silent=False):
+        if not (force or self.is_json):
+            return None
+        try:
+            return json.loads(self.get_data())
+        except json.JSONDecodeError:
+            if silent:
+                return None
+            raise
+
+    def set_cookie(self, key, value="", max_age=None, expires=None, path="/",
+                   domain=None, secure=False, httponly=False, samesite=None):
+        """Add a ``Set-Cookie`` header; see :func:`dump_set_cookie`."""
+        self.headers.add("Set-Cookie", dump_set_cookie(
+            key, value, max_age, expires, path, domain, secure, httponly, samesite,
+        ))
+
+    def delete_cookie(self, key, path="/", domain=None, secure=False,
+                      httponly=False, samesite=None):
+        """Tell the client to drop a cookie (expired, empty)."""
+        self.set_cookie(key, expires=0, max_age=0, path=path, domain=domain,
+                        secure=secure, httponly=httponly, samesite=samesite)
+
+    def check_headers(self):
+        """Refuse a status line or header that would corrupt the response.
+
+        Raises :class:`_compat.wsgi.HeaderValueError` for CR, LF or NUL (a
+        response-splitting attempt) or non-latin-1 text, naming the header.
+        """
+        header_to_native(self.status, "status line")
+        for name, value in self.headers.items():
+            header_to_native(name, "header name")
+            header_to_native(value, "value of header %r" % (name,))

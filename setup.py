@@ -1,0 +1,62 @@
+"""flaskcompat: the Flask 1.1 API on Python 2.7 and Python 3, one code base."""
+import io
+import os
+
+from setuptools import setup
+
+here = os.path.abspath(os.path.dirname(__file__))
+with io.open(os.path.join(here, "README.md"), encoding="utf-8") as f:
+    long_description = f.read()
+
+PY2 = 'python_version < "3"'
+PY3 = 'python_version >= "3"'
+
+setup(
+    name="flaskcompat",
+    version="0.1.0.dev0",
+    description="The Flask 1.1 API on Python 2.7 and Python 3, for migrating legacy apps",
+    long_description=long_description,
+    long_description_content_type="text/markdown",
+    license="BSD-3-Clause",
+    packages=["flaskcompat", "_compat"],
+    include_package_data=True,
+    zip_safe=False,
+    python_requires=">=2.7, !=3.0.*, !=3.1.*, !=3.2.*, !=3.3.*, !=3.4.*, !=3.5.*, !=3.6.*, !=3.7.*, !=3.8.*",
+    install_requires=[
+        "six>=1.16",
+        # Python 2: the last releases that support it.
+        "Werkzeug==1.0.1; " + PY2,
+        "Jinja2==2.11.3; " + PY2,
+        "MarkupSafe==1.1.1; " + PY2,
+        "itsdangerous==1.1.0; " + PY2,
+        "click==7.1.2; " + PY2,
+        # Python 3: maintained, security-fixed releases; the lower bounds are
+        # what tox's "lowest" environments install and test.
+        "Werkzeug>=3.0.6,<4; " + PY3,
+        "Jinja2>=3.1.5,<4; " + PY3,
+        "MarkupSafe>=2.1.1; " + PY3,
+        "itsdangerous>=2.1.2,<3; " + PY3,
+        "click>=8.1.3,<9; " + PY3,
+    ],
+    extras_require={
+        "tests": [
+            "pytest>=4.6.11",
+            "hypothesis>=4.57.1",
+            "blinker>=1.4",
+        ],
+        "docs": [],
+        "dotenv": ["python-dotenv>=0.18"],
+    },
+    classifiers=[
+        "Framework :: Flask",
+        "Intended Audience :: Developers",
+        "Programming Language :: Python :: 2",
+        "Programming Language :: Python :: 2.7",
+        "Programming Language :: Python :: 3",
+        "Programming Language :: Python :: 3.11",
+        "Programming Language :: Python :: 3.13",
+        "Programming Language :: Python :: Implementation :: CPython",
+        "Programming Language :: Python :: Implementation :: PyPy",
+        "Topic :: Internet :: WWW/HTTP :: WSGI :: Application",
+    ],
+)
