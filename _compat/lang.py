@@ -43,7 +43,10 @@ def module_file(import_name):
     except ImportError:
         import pkgutil
 
-        loader = pkgutil.get_loader(import_name)
+        try:
+            loader = pkgutil.get_loader(import_name)
+        except ImportError:
+            return None
         if loader is None or not hasattr(loader, "get_filename"):
             return None
         return loader.get_filename(import_name)

@@ -15,6 +15,7 @@ interpreter's default encoding (ASCII on Python 2).
 """
 from __future__ import absolute_import
 
+import re
 import sys
 
 import six
@@ -42,13 +43,20 @@ def to_bytes(value, charset="utf-8", errors="strict"):
     """Return *value* as bytes.
 
     Text is encoded with *charset* and *errors*; bytes, bytearray and
-    memoryview come back as plain bytes unchanged.  Anything else raises
+    memoryview come back as plain bytes unchanged.  Strict UTF-8 refuses
+    surrogate code points on both interpreters (Python 2 would encode them).  Anything else raises
     :exc:`TypeError`: silently calling ``str()`` on an object would produce
     different bytes on Python 2 and 3.
     """
     if isinstance(value, six.binary_type):
         return value
     if isinstance(value, six.text_type):
+        if PY2 and errors == "strict" and _SURROGATE_CHAR is not None and _is_utf8(charset):
+            match = _SURROGATE_CHAR.search(value)
+            if match is not None:
+                raise UnicodeEncodeError(
+                    "utf-8", value, match.start(), match.end(), "surrogates not allowed"
+                )
         return value.encode(charset, errors)
     if isinstance(value, (bytearray, memoryview)):
         return six.binary_type(bytearray(value))
@@ -59,13 +67,98 @@ def to_text(value, charset="utf-8", errors="strict"):
     """Return *value* as text.
 
     Bytes are decoded with *charset* and *errors*; text comes back unchanged.
-    Anything else raises :exc:`TypeError`.
+    Anything else raises :exc:`TypeError`.  UTF-8 decodes identically on
+    both interpreters: with ``"strict"`` the same inputs raise
+    :exc:`UnicodeDecodeError` (encoded surrogates included), with
+    ``"replace"`` each maximal invalid subpart becomes one U+FFFD.
     """
     if isinstance(value, six.text_type):
         return value
     if isinstance(value, bytes_like_types):
-        return six.binary_type(bytearray(value)).decode(charset, errors)
+        data = six.binary_type(bytearray(value))
+        if PY2 and errors in ("strict", "replace") and _is_utf8(charset):
+            return _decode_utf8_py2(data, errors == "strict")
+        return data.decode(charset, errors)
     raise _type_error("to_text", value)
+
+
+def _is_utf8(charset):
+    return charset.lower().replace("-", "").replace("_", "") == "utf8"
+
+
+# Python 2's UTF-8 codec accepts encoded surrogates (ED A0..BF xx), which
+# Python 3 refuses; these bytes may start one.
+_SURROGATE_LEAD = re.compile(b"\xed[\xa0-\xbf]")
+# Python 2 (wide builds, as Debian's and PyPy's) encodes surrogate code
+# points that Python 3 refuses to encode.
+_SURROGATE_CHAR = re.compile(u"[\ud800-\udfff]") if sys.maxunicode > 0xFFFF else None
+
+
+def _utf8_sequence(lead):
+    """``(continuation bytes, allowed range of the first one)`` for a lead
+    byte, or ``None`` when the byte can never start a character."""
+    if 0xC2 <= lead <= 0xDF:
+        return 1, 0x80, 0xBF
+    if lead == 0xE0:
+        return 2, 0xA0, 0xBF
+    if lead == 0xED:
+        return 2, 0x80, 0x9F
+    if 0xE1 <= lead <= 0xEF:
+        return 2, 0x80, 0xBF
+    if lead == 0xF0:
+        return 3, 0x90, 0xBF
+    if 0xF1 <= lead <= 0xF3:
+        return 3, 0x80, 0xBF
+    if lead == 0xF4:
+        return 3, 0x80, 0x8F
+    return None
+
+
+def _decode_utf8_py2(data, strict):
+    """Python 3's UTF-8 decoding, for Python 2.
+
+    The fast path is the codec itself; only input it would decode
+    differently (invalid or surrogate-bearing bytes) is walked byte by
+    byte, replacing each maximal invalid subpart with U+FFFD (Unicode's
+    recommended practice, which Python 3 follows) or raising if *strict*.
+    """
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if _SURROGATE_LEAD.search(data) is None:
+            return text
+    octets = bytearray(data)
+    out = []
+    start = i = 0
+    n = len(octets)
+    while i < n:
+        lead = octets[i]
+        if lead < 0x80:
+            i += 1
+            continue
+        sequence = _utf8_sequence(lead)
+        j = i + 1
+        valid = sequence is not None
+        if valid:
+            needed, low, high = sequence
+            for _ in range(needed):
+                if j >= n or not low <= octets[j] <= high:
+                    valid = False
+                    break
+                j += 1
+                low, high = 0x80, 0xBF
+        if valid:
+            i = j
+            continue
+        if strict:
+            raise UnicodeDecodeError("utf-8", data, i, j, "invalid UTF-8 sequence")
+        out.append(data[start:i].decode("utf-8"))
+        out.append(u"\ufffd")
+        start = i = j
+    out.append(data[start:].decode("utf-8"))
+    return u"".join(out)
 
 
 def to_native(value, charset="utf-8", errors="strict"):
@@ -115,3 +208,32 @@ def is_binary_data(value):
     if not isinstance(value, six.binary_type):
         return False
     return not PY2 or is_non_ascii_native_bytes(value)
+
+
+def _register_utf8_codec():
+    """Register ``flaskcompat-utf-8``: UTF-8 that decodes like Python 3 on Python 2.
+
+    For libraries that take a charset name and decode themselves (Werkzeug
+    1.0's multipart parser), so their text matches Python 3's to the byte.
+    """
+    import codecs
+
+    utf8 = codecs.lookup("utf-8")
+
+    def decode(data, errors="strict"):
+        if errors in ("strict", "replace"):
+            return _decode_utf8_py2(six.binary_type(data), errors == "strict"), len(data)
+        return utf8.decode(data, errors)
+
+    def search(name):
+        if name.replace("_", "-") == UTF8_CODEC:
+            return codecs.CodecInfo(utf8.encode, decode, name=UTF8_CODEC)
+        return None
+
+    codecs.register(search)
+
+
+#: The name of the charset to hand to libraries that decode UTF-8 themselves.
+UTF8_CODEC = "flaskcompat-utf-8" if PY2 else "utf-8"
+if PY2:
+    _register_utf8_codec()

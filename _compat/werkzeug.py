@@ -8,6 +8,8 @@ it needs from here, so every such difference is absorbed in this module.
 """
 from __future__ import absolute_import
 
+import re
+
 import werkzeug
 from werkzeug import exceptions, routing
 from werkzeug.datastructures import (
@@ -22,12 +24,14 @@ from werkzeug.formparser import FormDataParser
 from werkzeug.local import LocalProxy
 from werkzeug.utils import cached_property
 from werkzeug.wsgi import wrap_file
-from werkzeug.routing import BaseConverter, BuildError, Map, RequestRedirect, Rule
+from werkzeug.routing import BaseConverter, BuildError, Map as _BaseMap, RequestRedirect, Rule
 from werkzeug.serving import run_simple
-from werkzeug.test import Client, EnvironBuilder
+from werkzeug.test import Client as _BaseClient, EnvironBuilder
 from werkzeug.wrappers import Request as BaseRequest, Response as BaseResponse
 
-from _compat.strings import to_text
+from _compat.strings import UTF8_CODEC, to_text
+from _compat.urls import decode_text
+from _compat.wsgi import environ_to_bytes
 
 __all__ = [
     "BaseConverter", "BaseRequest", "CallbackDict", "cached_property", "BaseResponse", "BuildError", "Client",
@@ -36,7 +40,7 @@ __all__ = [
     "exceptions", "routing", "run_simple", "WERKZEUG_VERSION",
     "make_form_parser", "client_set_cookie", "client_delete_cookie",
     "client_get_cookie", "normalize_built_path", "wrap_file",
-    "client_inject_cookies", "client_store_cookies",
+    "client_inject_cookies", "client_store_cookies", "match_url",
 ]
 
 
@@ -62,6 +66,47 @@ _PATH_ESCAPES = dict(
 )
 
 
+# The leading dot of a cookie's Domain attribute, which RFC 6265 ignores.
+_COOKIE_DOMAIN_DOT = re.compile(r"(;\s*domain\s*=\s*)\.", re.IGNORECASE)
+
+
+class Client(_BaseClient):
+    """Werkzeug's test client, reading ``Domain=.example.com`` as browsers do.
+
+    The framework writes session cookies with Flask 1.1's leading-dot
+    domain.  Browsers and Werkzeug 1.0's cookie jar ignore that dot (RFC
+    6265, section 5.2.3); Werkzeug 3's client does not, and would then never
+    send the cookie back to ``example.com``.  The dot is dropped before the
+    client stores the cookie (a method only Werkzeug 2.3+ has and calls).
+    """
+
+    def _update_cookies_from_response(self, server_name, path, headers):
+        headers = [_COOKIE_DOMAIN_DOT.sub(r"\1", header) for header in headers]
+        return _BaseClient._update_cookies_from_response(self, server_name, path, headers)
+
+
+class Map(_BaseMap):
+    """Werkzeug's URL map, matching the path the framework decoded itself.
+
+    Werkzeug decodes ``PATH_INFO`` and ``SCRIPT_NAME`` with the running
+    interpreter's UTF-8 codec, which turns invalid bytes into different text
+    on Python 2 and 3 (CPython 2 even accepts encoded surrogates).  The
+    adapter is given :func:`_compat.urls.decode_text`'s decoding instead,
+    so URL values passed to views equal ``request.path`` everywhere.
+    """
+
+    def bind_to_environ(self, environ, *args, **kwargs):
+        adapter = _BaseMap.bind_to_environ(self, environ, *args, **kwargs)
+        env = getattr(environ, "environ", environ)
+        adapter.path_info = decode_text(environ_to_bytes(env.get("PATH_INFO") or ""))
+        script_name = decode_text(environ_to_bytes(env.get("SCRIPT_NAME") or ""))
+        # MapAdapter keeps the script name with a trailing slash.
+        if not script_name.endswith(u"/"):
+            script_name += u"/"
+        adapter.script_name = script_name
+        return adapter
+
+
 def normalize_built_path(url):
     """Spell a URL built by ``MapAdapter.build`` the way Werkzeug 3 does.
 
@@ -71,18 +116,22 @@ def normalize_built_path(url):
     """
     if _MODERN or "%" not in url:
         return url
+    path, mark, query = url.partition("?")
     for escape, char in _PATH_ESCAPES.items():
-        url = url.replace(escape, char)
-    return url
+        path = path.replace(escape, char)
+    return path + mark + query
 
 
 def make_form_parser(stream_factory, max_form_memory_size, max_content_length,
                      max_form_parts, cls):
-    """A :class:`FormDataParser` that decodes text as UTF-8, invalid bytes replaced.
+    """A :class:`FormDataParser` for ``multipart/form-data`` bodies.
 
-    Werkzeug 1.0 takes the charset and error policy as arguments; 3.x always
-    decodes UTF-8 with replacement and accepts a limit on the number of
-    multipart parts (which 1.0 cannot enforce itself).
+    Text fields and file names decode as UTF-8 with each invalid sequence
+    replaced by U+FFFD, identically on both generations (Werkzeug 1.0 gets
+    the ``flaskcompat-utf-8`` codec).  3.x also limits the number of parts.
+    Url-encoded bodies are not for this parser: Werkzeug 3 keeps invalid
+    escapes as ``%FF`` and drops a form holding a raw non-UTF-8 byte, so the
+    framework parses those with :func:`_compat.urls.parse_query`.
     """
     if _MODERN:
         return FormDataParser(
@@ -94,7 +143,7 @@ def make_form_parser(stream_factory, max_form_memory_size, max_content_length,
         )
     return FormDataParser(
         stream_factory,
-        charset="utf-8",
+        charset=UTF8_CODEC,
         errors="replace",
         max_form_memory_size=max_form_memory_size,
         max_content_length=max_content_length,
@@ -108,18 +157,27 @@ def client_set_cookie(client, server_name, key, value="", **kwargs):
     Werkzeug 1.0 spells it ``set_cookie(server_name, key, value)``; 2.3+
     dropped the server name for ``domain=``.  ``server_name`` here is the
     cookie's domain, as it was in Werkzeug 1.0.
+
+    Werkzeug's own method is called through :class:`Client`, never through
+    *client*: a subclass (the framework's test client) overrides
+    ``set_cookie`` with the Flask 1.1 signature and calls this helper, so
+    dispatching on *client* would recurse forever.
     """
     if _MODERN:
         kwargs.setdefault("domain", server_name)
-        return client.set_cookie(key, value, **kwargs)
-    return client.set_cookie(server_name, key, value, **kwargs)
+        return Client.set_cookie(client, key, value, **kwargs)
+    return Client.set_cookie(client, server_name, key, value, **kwargs)
 
 
 def client_delete_cookie(client, server_name, key, path="/", domain=None):
-    """Delete a cookie from a Werkzeug test client, Flask 1.1 style."""
+    """Delete a cookie from a Werkzeug test client, Flask 1.1 style.
+
+    Calls Werkzeug's method through :class:`Client`, for the reason given in
+    :func:`client_set_cookie`.
+    """
     if _MODERN:
-        return client.delete_cookie(key, domain=domain or server_name, path=path)
-    return client.delete_cookie(server_name, key, path=path, domain=domain)
+        return Client.delete_cookie(client, key, domain=domain or server_name, path=path)
+    return Client.delete_cookie(client, server_name, key, path=path, domain=domain)
 
 
 def client_get_cookie(client, server_name, key, path="/"):
@@ -152,3 +210,25 @@ def client_store_cookies(client, environ, headers):
         )
     else:
         client.cookie_jar.extract_wsgi(environ, headers)
+
+
+def match_url(adapter):
+    """``adapter.match(return_rule=True)``, with one answer on every generation.
+
+    For a method the rule does not allow on the no-slash spelling of a
+    ``/folder/`` rule, Werkzeug 1.0 (and so Flask 1.1) answers 405 while
+    Werkzeug 3 answers 404; Werkzeug 1.0's 405 is kept.
+    """
+    try:
+        return adapter.match(return_rule=True)
+    except exceptions.NotFound as not_found:
+        path = adapter.path_info
+        if not _MODERN or path.endswith("/"):
+            raise
+        try:
+            adapter.match(path + "/", return_rule=True)
+        except exceptions.MethodNotAllowed as method_not_allowed:
+            raise method_not_allowed
+        except exceptions.HTTPException:
+            pass
+        raise not_found

@@ -13,9 +13,13 @@ from _compat.strings import PY2, to_bytes, to_text, text_type
 
 
 def environ_to_bytes(value):
-    """The raw bytes behind a native environ string."""
+    """The raw bytes behind a native environ string (:exc:`TypeError` for a non-string)."""
     if PY2:
         return to_bytes(value)
+    if not isinstance(value, str):
+        raise TypeError(
+            "environ values are native strings, got %s" % type(value).__name__
+        )
     return value.encode("latin-1")
 
 

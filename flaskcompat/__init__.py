@@ -10,6 +10,7 @@ from _compat.jinja import Markup, escape
 
 from . import json
 from .app import Flask, Request, Response
+from .blueprints import Blueprint
 from .config import Config
 from .ctx import (
     after_this_request,
@@ -29,6 +30,7 @@ from .helpers import (
     abort,
     flash,
     get_flashed_messages,
+    get_template_attribute,
     make_response,
     redirect,
     safe_join,
@@ -51,5 +53,6 @@ from .signals import (
     signals_available,
     template_rendered,
 )
+from .templating import render_template, render_template_string
 
 __version__ = "0.1.0.dev0"

@@ -16,19 +16,18 @@ from datetime import timedelta
 from itertools import chain
 
 from _compat.jinja import escape
-from _compat.lang import iteritems, reraise
-from _compat.strings import integer_types, string_types, text_type
+from _compat.lang import reraise
+from _compat.strings import integer_types, string_types
 from _compat.werkzeug import (
-    EnvironBuilder,
+    BuildError,
     Headers,
-    Map,
     RequestRedirect,
     Rule,
-    BuildError,
     exceptions,
     routing,
     run_simple,
 )
+from _compat.wsgi import HeaderValueError
 
 from . import json
 from .config import Config, ConfigAttribute
@@ -45,14 +44,16 @@ from .helpers import (
     url_for,
 )
 from .logging import create_logger
+from .routing import Map
 from .sessions import SecureCookieSessionInterface
 from .signals import (
+    appcontext_tearing_down,
     got_request_exception,
     request_finished,
     request_started,
     request_tearing_down,
-    appcontext_tearing_down,
 )
+from .templating import DispatchingJinjaLoader, Environment, _default_template_ctx_processor
 from .wrappers import Request, Response
 
 # Sentinel: "no exception argument given, use the current one".
@@ -111,6 +112,9 @@ class Flask(_PackageBoundObject):
     session_interface = SecureCookieSessionInterface()
     json_encoder = json.JSONEncoder
     json_decoder = json.JSONDecoder
+    jinja_environment = Environment
+    #: Options for the Jinja2 environment, read once when it is created.
+    jinja_options = {}
 
     testing = ConfigAttribute("TESTING")
     secret_key = ConfigAttribute("SECRET_KEY")
@@ -198,7 +202,7 @@ class Flask(_PackageBoundObject):
         self.teardown_appcontext_funcs = []
         self.url_value_preprocessors = {}
         self.url_default_functions = {}
-        self.template_context_processors = {None: []}
+        self.template_context_processors = {None: [_default_template_ctx_processor]}
         self.shell_context_processors = []
         self.blueprints = {}
         self._blueprint_order = []
@@ -261,6 +265,129 @@ class Flask(_PackageBoundObject):
     @debug.setter
     def debug(self, value):
         self.config["DEBUG"] = value
+        if "jinja_env" in self.__dict__:
+            self.jinja_env.auto_reload = self.templates_auto_reload
+
+    # -- templates ----------------------------------------------------------
+
+    @property
+    def templates_auto_reload(self):
+        """``TEMPLATES_AUTO_RELOAD``, defaulting to on in debug mode."""
+        rv = self.config["TEMPLATES_AUTO_RELOAD"]
+        return rv if rv is not None else self.debug
+
+    @templates_auto_reload.setter
+    def templates_auto_reload(self, value):
+        self.config["TEMPLATES_AUTO_RELOAD"] = value
+
+    @locked_cached_property
+    def jinja_env(self):
+        """The Jinja2 environment, created on first use from :attr:`jinja_options`."""
+        return self.create_jinja_environment()
+
+    def create_jinja_environment(self):
+        options = dict(self.jinja_options)
+        options.setdefault("autoescape", self.select_jinja_autoescape)
+        options.setdefault("auto_reload", self.templates_auto_reload)
+        rv = self.jinja_environment(self, **options)
+        rv.globals.update(
+            url_for=url_for,
+            get_flashed_messages=get_flashed_messages,
+            config=self.config,
+            request=request,
+            session=session,
+            g=g,
+        )
+        rv.filters["tojson"] = json.tojson_filter
+        return rv
+
+    def create_global_jinja_loader(self):
+        """The loader of :attr:`jinja_env`: the app's templates, then each blueprint's."""
+        return DispatchingJinjaLoader(self)
+
+    def select_jinja_autoescape(self, filename):
+        """Autoescape template strings and ``.html .htm .xml .xhtml`` files."""
+        if filename is None:
+            return True
+        return filename.endswith((".html", ".htm", ".xml", ".xhtml"))
+
+    def update_template_context(self, context):
+        """Add the context processors' values; the caller's own values win."""
+        funcs = self.template_context_processors[None]
+        reqctx = _request_ctx_stack.top
+        if reqctx is not None:
+            bp = reqctx.request.blueprint
+            if bp is not None and bp in self.template_context_processors:
+                funcs = chain(funcs, self.template_context_processors[bp])
+        orig_ctx = context.copy()
+        for func in funcs:
+            context.update(func())
+        context.update(orig_ctx)
+
+    @setupmethod
+    def template_filter(self, name=None):
+        """Decorator: register a Jinja2 filter (named after the function by default)."""
+
+        def decorator(f):
+            self.add_template_filter(f, name=name)
+            return f
+
+        return decorator
+
+    @setupmethod
+    def add_template_filter(self, f, name=None):
+        self.jinja_env.filters[name or f.__name__] = f
+
+    @setupmethod
+    def template_test(self, name=None):
+        """Decorator: register a Jinja2 test."""
+
+        def decorator(f):
+            self.add_template_test(f, name=name)
+            return f
+
+        return decorator
+
+    @setupmethod
+    def add_template_test(self, f, name=None):
+        self.jinja_env.tests[name or f.__name__] = f
+
+    @setupmethod
+    def template_global(self, name=None):
+        """Decorator: make a function available in every template."""
+
+        def decorator(f):
+            self.add_template_global(f, name=name)
+            return f
+
+        return decorator
+
+    @setupmethod
+    def add_template_global(self, f, name=None):
+        self.jinja_env.globals[name or f.__name__] = f
+
+    # -- blueprints ---------------------------------------------------------
+
+    @setupmethod
+    def register_blueprint(self, blueprint, **options):
+        """Register a :class:`~flaskcompat.blueprints.Blueprint` (``url_prefix``,
+        ``subdomain``, ``url_defaults`` override the blueprint's own)."""
+        first_registration = False
+        if blueprint.name in self.blueprints:
+            assert self.blueprints[blueprint.name] is blueprint, (
+                "A name collision occurred between blueprints %r and %r. Both share "
+                "the same name %r. Blueprints that are created on the fly need "
+                "unique names." % (blueprint, self.blueprints[blueprint.name], blueprint.name)
+            )
+        else:
+            self.blueprints[blueprint.name] = blueprint
+            self._blueprint_order.append(blueprint)
+            first_registration = True
+        blueprint.register(self, options, first_registration)
+
+    def iter_blueprints(self):
+        """The registered blueprints, in registration order."""
+        return iter(self._blueprint_order)
 
     @property
     def got_first_request(self):
@@ -611,6 +738,11 @@ class Flask(_PackageBoundObject):
             self.logger.exception(
                 "Request finalizing failed with an error while handling an error"
             )
+            try:
+                response.check_headers()
+            except HeaderValueError:
+                # Never emit a header that failed the check, even on this path.
+                response = self._http_error_response(exceptions.InternalServerError())
         return response
 
     def make_default_options_response(self):
@@ -683,7 +815,7 @@ class Flask(_PackageBoundObject):
 
     def _http_error_response(self, e):
         """Our rendering of an HTTP exception (or the response it carries)."""
-        if e.response is not None:
+        if getattr(e, "response", None) is not None:
             return self.response_class.force_type(e.response, request.environ)
         if isinstance(e, RequestRedirect):
             from .helpers import redirect

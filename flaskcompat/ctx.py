@@ -10,7 +10,7 @@ from __future__ import absolute_import
 import sys
 from functools import update_wrapper
 
-from _compat.werkzeug import exceptions
+from _compat.werkzeug import exceptions, match_url
 
 from .globals import _app_ctx_stack, _request_ctx_stack
 from .signals import appcontext_popped, appcontext_pushed
@@ -190,9 +190,7 @@ class RequestContext(object):
     def match_request(self):
         """Match the URL; failures are stored and raised later, inside error handling."""
         try:
-            self.request.url_rule, self.request.view_args = self.url_adapter.match(
-                return_rule=True
-            )
+            self.request.url_rule, self.request.view_args = match_url(self.url_adapter)
         except exceptions.HTTPException as e:
             self.request.routing_exception = e
 

@@ -9,11 +9,11 @@ import sys
 import time
 from functools import update_wrapper
 
-from _compat.lang import module_file, reraise
-from _compat.strings import integer_types, string_types
+from _compat.lang import module_file
+from _compat.strings import string_types
 from _compat.urls import PATH_SAFE, url_encode, url_quote
 from _compat.werkzeug import BuildError, exceptions, normalize_built_path, wrap_file
-from _compat.jinja import escape
+from _compat.jinja import FileSystemLoader, escape
 
 from .globals import _app_ctx_stack, _request_ctx_stack, current_app, request, session
 from .signals import message_flashed
@@ -156,9 +156,18 @@ def build_url(url_adapter, endpoint, values, method, external):
     Werkzeug 1.0 and 3.x escape query strings (and some path characters)
     differently; doing the query here and normalising the path makes the
     same URL on both.
+
+    An unknown endpoint has no rules to look at; Werkzeug's ``iter_rules``
+    raises ``KeyError`` for it, which must not escape: ``build`` below then
+    raises the :class:`BuildError` that ``url_for`` hands to
+    ``url_build_error_handlers``.
     """
     used = ()
-    for rule in url_adapter.map.iter_rules(endpoint):
+    try:
+        rules = url_adapter.map.iter_rules(endpoint)
+    except KeyError:
+        rules = ()
+    for rule in rules:
         if rule.suitable_for(values, method):
             used = rule.arguments
             break
@@ -210,6 +219,11 @@ def _default_response_class():
 def abort(status, *args, **kwargs):
     """Raise the HTTP exception for *status* (a code or a response)."""
     exceptions.abort(status, *args, **kwargs)
+
+
+def get_template_attribute(template_name, attribute):
+    """A macro or variable exported by a template, callable from Python code."""
+    return getattr(current_app.jinja_env.get_template(template_name).module, attribute)
 
 
 def flash(message, category="message"):
@@ -432,6 +446,12 @@ class _PackageBoundObject(object):
     @property
     def has_static_folder(self):
         return self.static_folder is not None
+
+    @locked_cached_property
+    def jinja_loader(self):
+        """A loader for :attr:`template_folder`, or ``None`` without one."""
+        if self.template_folder is not None:
+            return FileSystemLoader(os.path.join(self.root_path, self.template_folder))
 
     def get_send_file_max_age(self, filename):
         """Cache lifetime for a sent file: ``SEND_FILE_MAX_AGE_DEFAULT`` in seconds."""

@@ -8,7 +8,9 @@ Replace ``app.session_interface`` to keep sessions elsewhere.
 """
 from __future__ import absolute_import
 
+import calendar
 import hashlib
+import time
 from datetime import datetime
 
 from itsdangerous import BadSignature, URLSafeTimedSerializer
@@ -68,6 +70,39 @@ class SecureCookieSession(CallbackDict, SessionMixin):
     def setdefault(self, key, default=None):
         self.accessed = True
         return CallbackDict.setdefault(self, key, default)
+
+    # Any other read also makes the response depend on the session, so it
+    # must be marked for ``Vary: Cookie`` too (``'user' in session``,
+    # ``if session:``, iterating): otherwise a shared cache could hand one
+    # client's page, rendered from its session, to another.
+
+    def __contains__(self, key):
+        self.accessed = True
+        return CallbackDict.__contains__(self, key)
+
+    def __iter__(self):
+        self.accessed = True
+        return CallbackDict.__iter__(self)
+
+    def __len__(self):
+        self.accessed = True
+        return CallbackDict.__len__(self)
+
+    def keys(self):
+        self.accessed = True
+        return CallbackDict.keys(self)
+
+    def values(self):
+        self.accessed = True
+        return CallbackDict.values(self)
+
+    def items(self):
+        self.accessed = True
+        return CallbackDict.items(self)
+
+    def copy(self):
+        self.accessed = True
+        return CallbackDict.copy(self)
 
 
 class NullSession(SecureCookieSession):
@@ -143,6 +178,19 @@ class SessionInterface(object):
         raise NotImplementedError()
 
 
+def _age(signed):
+    """Seconds since *signed*, the signing time itsdangerous returned.
+
+    The age is checked here rather than by itsdangerous: itsdangerous 2
+    also rejects a signature dated in the future, 1.1 (Flask 1.1's) accepts
+    it, so with the clocks of a Python 2 and a Python 3 server a second
+    apart, one would drop the sessions the other just wrote.  The date is
+    naive UTC in itsdangerous 1.1 and aware in 2; ``utctimetuple`` reads
+    both.
+    """
+    return time.time() - calendar.timegm(signed.utctimetuple())
+
+
 def _is_ip(value):
     parts = value.split(".")
     return (len(parts) == 4 and all(p.isdigit() for p in parts)) or ":" in value
@@ -181,8 +229,10 @@ class SecureCookieSessionInterface(SessionInterface):
             return self.session_class()
         max_age = total_seconds(app.permanent_session_lifetime)
         try:
-            data = s.loads(value, max_age=max_age)
+            data, signed = s.loads(value, return_timestamp=True)
         except BadSignature:
+            return self.session_class()
+        if _age(signed) > max_age:
             return self.session_class()
         if not isinstance(data, dict):
             return self.session_class()

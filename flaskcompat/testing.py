@@ -79,13 +79,23 @@ class FlaskClient(Client):
         return builder
 
     def open(self, *args, **kwargs):
-        buffered = kwargs.pop("buffered", False)
-        follow_redirects = kwargs.pop("follow_redirects", False)
+        """Send a request; the arguments are those of :class:`EnvironBuilder`.
+
+        Only the arguments of ``Client.open`` itself are kept apart from the
+        builder's.  ``as_tuple`` is passed on when given: older Werkzeug
+        clients follow a redirect by calling ``open(builder, as_tuple=True)``,
+        and mistaking it for a builder argument would break
+        ``follow_redirects``.
+        """
+        client_kwargs = {
+            "buffered": kwargs.pop("buffered", False),
+            "follow_redirects": kwargs.pop("follow_redirects", False),
+        }
+        if "as_tuple" in kwargs:
+            client_kwargs["as_tuple"] = kwargs.pop("as_tuple")
         builder = self._builder(args, kwargs)
         try:
-            return Client.open(
-                self, builder, buffered=buffered, follow_redirects=follow_redirects
-            )
+            return Client.open(self, builder, **client_kwargs)
         finally:
             builder.close()
 
@@ -103,12 +113,18 @@ class FlaskClient(Client):
 
     @contextmanager
     def session_transaction(self, *args, **kwargs):
-        """Open the session the next request would see, to read or change it."""
+        """Open the session the next request would see, to read or change it.
+
+        The client's cookies are put into the complete environ of the
+        request context (before anything reads them): which cookies a client
+        sends depends on the request's host and path, and newer Werkzeug
+        clients cannot match them against a partial environ.
+        """
         app = self.application
-        environ_overrides = kwargs.setdefault("environ_overrides", {})
-        client_inject_cookies(self, environ_overrides)
         outer_reqctx = _request_ctx_stack.top
-        with app.test_request_context(*args, **kwargs) as c:
+        ctx = app.test_request_context(*args, **kwargs)
+        client_inject_cookies(self, ctx.request.environ)
+        with ctx as c:
             session_interface = app.session_interface
             sess = session_interface.open_session(app, c.request)
             if sess is None:

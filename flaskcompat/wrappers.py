@@ -20,12 +20,20 @@ import io
 import time
 from datetime import datetime, timedelta
 
-from _compat.strings import integer_types, text_type, to_bytes, to_text
-from _compat.urls import parse_query
+from _compat.strings import (
+    integer_types,
+    is_bytes,
+    string_types,
+    text_type,
+    to_bytes,
+    to_text,
+)
+from _compat.urls import decode_text, parse_query, url_quote
 from _compat.werkzeug import (
     BaseRequest,
     BaseResponse,
     CombinedMultiDict,
+    Headers,
     ImmutableMultiDict,
     cached_property,
     exceptions,
@@ -146,6 +154,58 @@ class Request(JSONMixin, BaseRequest):
     view_args = None
     routing_exception = None
 
+    def __init__(self, environ, *args, **kwargs):
+        BaseRequest.__init__(self, environ, *args, **kwargs)
+        # Werkzeug 3 assigns its own decoding of the path and script root in
+        # its constructor; drop it so the properties below decode the environ.
+        self.__dict__.pop("_path", None)
+        self.__dict__.pop("_root_path", None)
+
+    def _environ_path(self, key):
+        return decode_text(environ_to_bytes(self.environ.get(key) or ""))
+
+    @property
+    def path(self):
+        """``PATH_INFO`` as text, always starting with ``/``.
+
+        Decoded here, not by Werkzeug, so invalid UTF-8 becomes the same
+        U+FFFD characters on every interpreter (see
+        :func:`_compat.urls.decode_text`); ``%`` is data here (the server
+        already decoded the escapes), so ``/a%zz`` stays ``/a%zz``.
+        """
+        if "_path" not in self.__dict__:
+            self.__dict__["_path"] = u"/" + self._environ_path("PATH_INFO").lstrip(u"/")
+        return self.__dict__["_path"]
+
+    @path.setter
+    def path(self, value):
+        self.__dict__["_path"] = value
+
+    @property
+    def root_path(self):
+        """``SCRIPT_NAME`` as text, without a trailing slash (decoded like :attr:`path`)."""
+        if "_root_path" not in self.__dict__:
+            self.__dict__["_root_path"] = self._environ_path("SCRIPT_NAME").rstrip(u"/")
+        return self.__dict__["_root_path"]
+
+    @root_path.setter
+    def root_path(self, value):
+        self.__dict__["_root_path"] = value
+
+    @property
+    def script_root(self):
+        """The root path the application is mounted at; see :attr:`root_path`."""
+        return self.root_path
+
+    @property
+    def full_path(self):
+        """:attr:`path` and the query string (decoded like the path), joined by ``?``.
+
+        Werkzeug decodes the query string strictly here, which would make a
+        raw invalid byte in it a 500.
+        """
+        return self.path + u"?" + decode_text(self.query_string)
+
     def on_json_loading_failed(self, e):
         if current_app and current_app.debug:
             raise exceptions.BadRequest("Failed to decode JSON object: %s" % (e,))
@@ -222,8 +282,12 @@ class Request(JSONMixin, BaseRequest):
             return
         mimetype = self.mimetype
         if mimetype == _FORM_URLENCODED:
-            stream = self._get_stream_for_parsing()
             limit = self.max_form_memory_size
+            length = self.content_length
+            if limit is not None and length is not None and length > limit:
+                # Refused before reading, like an oversized body.
+                raise exceptions.RequestEntityTooLarge()
+            stream = self._get_stream_for_parsing()
             body = stream.read() if limit is None else stream.read(limit + 1)
             if limit is not None and len(body) > limit:
                 raise exceptions.RequestEntityTooLarge()
@@ -240,10 +304,37 @@ class Request(JSONMixin, BaseRequest):
                 self._get_stream_for_parsing(), mimetype, self.content_length,
                 self.mimetype_params,
             )
+            files = _text_files(files)
         else:
             form, files = ImmutableMultiDict(), ImmutableMultiDict()
         self.__dict__["form"] = form
         self.__dict__["files"] = files
+
+
+_OCTAL_DIGITS = frozenset(bytearray(b"01234567"))
+
+
+def _as_text(value):
+    """Text as it is; bytes decoded like the rest of the request (UTF-8)."""
+    return decode_text(value) if is_bytes(value) else value
+
+
+def _text_files(files):
+    """``request.files`` with text keys, ``name`` and part headers.
+
+    Werkzeug 1.0's multipart parser leaves a file's field name and its part
+    headers as bytes on Python 2 (``request.files[u'\u00e9']`` would miss
+    the file); Werkzeug 3 gives text.  Text everywhere keeps "text in, text
+    out" on both interpreters.
+    """
+    items = []
+    for key, storage in files.items(multi=True):
+        storage.name = _as_text(storage.name)
+        storage.headers = Headers(
+            [(_as_text(k), _as_text(v)) for k, v in storage.headers.items()]
+        )
+        items.append((_as_text(key), storage))
+    return ImmutableMultiDict(items)
 
 
 def _unquote_cookie_value(value):
@@ -257,7 +348,7 @@ def _unquote_cookie_value(value):
         ch = value[i:i + 1]
         if ch == b"\\" and i + 1 < n:
             octal = value[i + 1:i + 4]
-            if len(octal) == 3 and all(c in b"01234567" for c in bytearray(octal)):
+            if len(octal) == 3 and all(c in _OCTAL_DIGITS for c in bytearray(octal)):
                 out.append(int(octal, 8) & 0xFF)
                 i += 4
                 continue
@@ -283,8 +374,8 @@ def parse_cookie_header(header):
         if not sep or not name:
             continue
         pairs.append((
-            to_text(name, "utf-8", "replace"),
-            to_text(_unquote_cookie_value(value.strip()), "utf-8", "replace"),
+            decode_text(name),
+            decode_text(_unquote_cookie_value(value.strip())),
         ))
     return pairs
 
@@ -309,6 +400,20 @@ def _quote_cookie_value(value):
         else:
             out.append("\\%03o" % b)
     return '"' + "".join(out) + '"'
+
+
+#: Left readable in a cookie's Path; ``;`` is not, it would end the attribute.
+_COOKIE_PATH_SAFE = "%!$&'()*+,/:=@"
+
+
+def _quote_cookie_path(path):
+    """The ``Path`` attribute as a URI: non-ASCII, spaces and controls percent-encoded.
+
+    Flask 1.1 (and every Werkzeug since) turns the path into a URI, so
+    ``/\u20ac`` becomes ``/%E2%82%AC`` and a CR or LF in it can never reach
+    the header; an existing ``%XX`` escape is kept as it is.
+    """
+    return to_text(url_quote(path, "utf-8", _COOKIE_PATH_SAFE), "ascii")
 
 
 def _http_date(value):
@@ -345,20 +450,80 @@ def dump_set_cookie(key, value="", max_age=None, expires=None, path="/",
     if httponly:
         parts.append("HttpOnly")
     if path is not None:
-        parts.append("Path=%s" % to_text(path, "utf-8"))
+        parts.append("Path=%s" % _quote_cookie_path(path))
     if samesite is not None:
         parts.append("SameSite=%s" % samesite)
-    return "; ".join(parts)
+    # A native string, as Flask 1.1 gave; a CR, LF or NUL smuggled in
+    # through the name or domain raises HeaderValueError right here.
+    return header_to_native("; ".join(parts), "Set-Cookie header")
+
+
+def _check_header_value(key, value):
+    if not isinstance(value, string_types):
+        value = text_type(value)
+    header_to_native(value, "value of header %r" % (key,))
+
+
+class ResponseHeaders(Headers):
+    """Response headers that refuse CR, LF and NUL the moment they are set.
+
+    Werkzeug refuses newlines itself, but with a plain ``ValueError`` whose
+    wording differs between its generations (and Werkzeug 1.0 lets NUL and a
+    list of pairs passed to the constructor through).  Checking here first
+    makes every way of setting a header -- ``headers[...] =``, ``add``,
+    ``set``, ``extend``, a ``(body, status, headers)`` tuple, ``set_cookie``
+    -- raise the same :class:`_compat.wsgi.HeaderValueError`, which the app
+    logs and answers with a 500, on every interpreter.
+    """
+
+    def __init__(self, defaults=None):
+        Headers.__init__(self)
+        if defaults is not None:
+            self.extend(defaults)
+
+    def add(self, _key, _value, **kw):
+        _check_header_value(_key, _value)
+        for value in kw.values():
+            if value is not None:
+                _check_header_value(_key, value)
+        return Headers.add(self, _key, _value, **kw)
+
+    def set(self, _key, _value, **kw):
+        _check_header_value(_key, _value)
+        for value in kw.values():
+            if value is not None:
+                _check_header_value(_key, value)
+        return Headers.set(self, _key, _value, **kw)
+
+    def __setitem__(self, key, value):
+        if isinstance(key, integer_types):
+            _check_header_value(value[0], value[1])
+        elif isinstance(key, slice):
+            for item_key, item_value in value:
+                _check_header_value(item_key, item_value)
+        else:
+            _check_header_value(key, value)
+        return Headers.__setitem__(self, key, value)
 
 
 class Response(BaseResponse):
     """The response object; ``text/html`` unless told otherwise.
 
     Views rarely build one: :meth:`Flask.make_response` turns whatever a
-    view returns into an instance of ``app.response_class``.
+    view returns into an instance of ``app.response_class``.  Its
+    ``headers`` are :class:`ResponseHeaders` (a ``Headers`` passed in is
+    copied into one).
     """
 
     default_mimetype = "text/html"
+
+    def __init__(self, response=None, status=None, headers=None, *args, **kwargs):
+        if not isinstance(headers, ResponseHeaders):
+            headers = ResponseHeaders(headers)
+        BaseResponse.__init__(self, response, status, headers, *args, **kwargs)
+    #: Flask 1.1 (on Werkzeug 1.0) sent absolute ``Location`` URLs, and
+    #: tests written for it compare them; Werkzeug 3 defaults to relative.
+    autocorrect_location_header = True
 
     @property
     def is_json(self):

@@ -15,7 +15,8 @@ from datetime import date, datetime
 
 from _compat.jinja import Markup
 from _compat.lang import RecursionError
-from _compat.strings import bytes_like_types, text_type, to_text
+from _compat.strings import bytes_like_types, text_type, to_bytes, to_text
+from _compat.urls import decode_text
 
 from ..globals import _request_ctx_stack, current_app
 
@@ -25,8 +26,8 @@ except ImportError:  # Python 2
     dataclasses = None
 
 __all__ = [
-    "JSONDecodeError", "JSONDecoder", "JSONEncoder", "dump", "dumps",
-    "htmlsafe_dumps", "jsonify", "load", "loads",
+    "JSONDecodeError", "JSONDecoder", "JSONEncoder", "detect_encoding", "dump",
+    "dumps", "htmlsafe_dumps", "jsonify", "load", "loads",
 ]
 
 
@@ -101,12 +102,57 @@ def dump(obj, fp, app=None, **kwargs):
     fp.write(dumps(obj, app=app, **kwargs))
 
 
+def detect_encoding(data):
+    """The encoding of a JSON document given as bytes, as Flask 1.1 detects it.
+
+    A byte order mark names it (``utf-8-sig``, ``utf-16``, ``utf-32``);
+    otherwise the pattern of zero bytes among the first four tells UTF-16
+    and UTF-32 (big or little endian) from UTF-8 (RFC 4627, section 3),
+    since JSON text starts with two ASCII characters.
+    """
+    head = bytearray(data[:4])
+    if head[:3] == bytearray(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    if head in (bytearray(b"\x00\x00\xfe\xff"), bytearray(b"\xff\xfe\x00\x00")):
+        return "utf-32"
+    if head[:2] in (bytearray(b"\xfe\xff"), bytearray(b"\xff\xfe")):
+        return "utf-16"
+    if len(head) == 4:
+        if head[:3] == bytearray(3):
+            return "utf-32-be"
+        if head[1:] == bytearray(3):
+            return "utf-32-le"
+    if len(head) >= 2:
+        if head[0] == 0:
+            return "utf-16-be"
+        if head[1] == 0:
+            return "utf-16-le"
+    return "utf-8"
+
+
+def _json_text(data):
+    """Bytes to text for :func:`loads`; invalid input raises ``ValueError``.
+
+    UTF-8 (by far the usual case) is decoded with :func:`decode_text`, so
+    what counts as invalid (encoded surrogates, overlong forms) is the same
+    on every interpreter; a UTF-8 byte order mark is skipped, as Flask 1.1
+    does.
+    """
+    data = to_bytes(data)
+    encoding = detect_encoding(data)
+    if encoding == "utf-8-sig":
+        return decode_text(data[3:], "strict")
+    if encoding == "utf-8":
+        return decode_text(data, "strict")
+    return to_text(data, encoding)
+
+
 def loads(s, app=None, **kwargs):
-    """Parse JSON from text or UTF-8 bytes."""
+    """Parse JSON from text or bytes (UTF-8, -16 or -32, see :func:`detect_encoding`)."""
     _load_arg_defaults(kwargs, app)
     try:
         if isinstance(s, bytes_like_types):
-            s = to_text(s, "utf-8")
+            s = _json_text(s)
         return _json.loads(s, **kwargs)
     except RecursionError:
         raise JSONDecodeError("JSON is nested too deeply")

@@ -1,0 +1,154 @@
+"""Jinja2 templates: one environment per application, loaders over the app's
+and its blueprints' ``templates/`` folders, and the standard context.
+
+Autoescaping is on for ``.html``, ``.htm``, ``.xml`` and ``.xhtml`` files and
+for template strings: values are escaped unless marked safe.  Templates are
+rendered as text and encoded once, as UTF-8, by the response, so a
+non-ASCII template gives the same bytes on both interpreters.
+"""
+from __future__ import absolute_import
+
+from _compat.jinja import BaseEnvironment, BaseLoader, TemplateNotFound
+from _compat.strings import is_non_ascii_native_bytes
+from _compat.lang import iteritems
+
+from .globals import _app_ctx_stack, _request_ctx_stack, request, session
+from .signals import before_render_template, template_rendered
+
+
+class TemplateContextError(TypeError):
+    """A template variable holds a value that cannot be rendered as text."""
+
+
+def _default_template_ctx_processor():
+    """``g``, ``request`` and ``session`` in every template rendered in a context.
+
+    ``session`` is the proxy, so rendering does not open the session of a
+    request that never uses it.
+    """
+    appctx = _app_ctx_stack.top
+    reqctx = _request_ctx_stack.top
+    rv = {}
+    if appctx is not None:
+        rv["g"] = appctx.g
+    if reqctx is not None:
+        rv["request"] = request
+        rv["session"] = session
+    return rv
+
+
+class Environment(BaseEnvironment):
+    """A Jinja2 environment that knows its application (``app.jinja_env``)."""
+
+    def __init__(self, app, **options):
+        if "loader" not in options:
+            options["loader"] = app.create_global_jinja_loader()
+        BaseEnvironment.__init__(self, **options)
+        self.app = app
+
+
+class DispatchingJinjaLoader(BaseLoader):
+    """Looks a template up in the application's folder, then each blueprint's."""
+
+    def __init__(self, app):
+        self.app = app
+
+    def get_source(self, environment, template):
+        if self.app.config["EXPLAIN_TEMPLATE_LOADING"]:
+            return self._get_source_explained(environment, template)
+        for _source, loader in self._iter_loaders(template):
+            try:
+                return loader.get_source(environment, template)
+            except TemplateNotFound:
+                continue
+        raise TemplateNotFound(template)
+
+    def _get_source_explained(self, environment, template):
+        attempts = []
+        found = None
+        for source, loader in self._iter_loaders(template):
+            try:
+                rv = loader.get_source(environment, template)
+                if found is None:
+                    found = rv
+                attempts.append((loader, source, rv))
+            except TemplateNotFound:
+                attempts.append((loader, source, None))
+        self.app.logger.info(
+            "Locating template %r:\n%s",
+            template,
+            "\n".join(
+                "  %d: %s %r -> %s" % (
+                    i + 1, type(loader).__name__, getattr(source, "import_name", source),
+                    "found (%r)" % (rv[1],) if rv else "no match",
+                )
+                for i, (loader, source, rv) in enumerate(attempts)
+            ),
+        )
+        if found is None:
+            raise TemplateNotFound(template)
+        return found
+
+    def _iter_loaders(self, template):
+        loader = self.app.jinja_loader
+        if loader is not None:
+            yield self.app, loader
+        for blueprint in self.app.iter_blueprints():
+            loader = blueprint.jinja_loader
+            if loader is not None:
+                yield blueprint, loader
+
+    def list_templates(self):
+        result = set()
+        loader = self.app.jinja_loader
+        if loader is not None:
+            result.update(loader.list_templates())
+        for blueprint in self.app.iter_blueprints():
+            loader = blueprint.jinja_loader
+            if loader is not None:
+                result.update(loader.list_templates())
+        return list(result)
+
+
+def _check_context(context):
+    """Refuse non-ASCII byte strings (Python 2 ``str``), naming the variable.
+
+    Jinja would fail deep inside with a bare UnicodeDecodeError; on Python 3
+    such a value would render as ``b'...'``.  Text is what a template needs.
+    """
+    for name, value in iteritems(context):
+        if is_non_ascii_native_bytes(value):
+            raise TemplateContextError(
+                "Template variable %r is a byte string with non-ASCII bytes (%r); "
+                "pass text instead, e.g. value.decode('utf-8') where it is read."
+                % (name, value[:40])
+            )
+
+
+def _render(template, context, app):
+    _check_context(context)
+    before_render_template.send(app, template=template, context=context)
+    rv = template.render(context)
+    template_rendered.send(app, template=template, context=context)
+    return rv
+
+
+def render_template(template_name_or_list, **context):
+    """Render a template from the templates folder with *context*.
+
+    A list of names renders the first one that exists.
+    """
+    ctx = _app_ctx_stack.top
+    ctx.app.update_template_context(context)
+    return _render(
+        ctx.app.jinja_env.get_or_select_template(template_name_or_list),
+        context,
+        ctx.app,
+    )
+
+
+def render_template_string(source, **context):
+    """Render a template from a string (always autoescaped)."""
+    ctx = _app_ctx_stack.top
+    ctx.app.update_template_context(context)
+    return _render(ctx.app.jinja_env.from_string(source), context, ctx.app)

@@ -1,0 +1,376 @@
+# -*- coding: utf-8 -*-
+"""Contract of ``_compat.werkzeug`` and ``_compat.jinja``.
+
+Python 2 runs Werkzeug 1.0 / Jinja2 2.11, Python 3 runs Werkzeug 3 / Jinja2
+3.1.  The adapters must make both generations behave the same for the
+framework; each test below drives the real library underneath.
+"""
+from __future__ import absolute_import, unicode_literals
+
+import io
+
+import jinja2
+import markupsafe
+import pytest
+
+from _compat import jinja as compat_jinja
+from _compat import werkzeug as compat_werkzeug
+from _compat.jinja import Markup, escape, pass_context, pass_eval_context
+from _compat.strings import PY2, text_type
+from _compat.werkzeug import (
+    WERKZEUG_VERSION,
+    BaseResponse,
+    Client,
+    EnvironBuilder,
+    Headers,
+    ImmutableMultiDict,
+    Map,
+    MultiDict,
+    Rule,
+    client_delete_cookie,
+    client_get_cookie,
+    client_inject_cookies,
+    client_set_cookie,
+    client_store_cookies,
+    exceptions,
+    make_form_parser,
+    normalize_built_path,
+)
+from _compat.wsgi import bytes_to_environ, environ_to_bytes
+
+# -- the re-exports -------------------------------------------------------------
+
+
+def test_every_advertised_name_exists():
+    """``__all__`` is the framework's import list: all of it must resolve."""
+    for name in compat_werkzeug.__all__:
+        assert getattr(compat_werkzeug, name) is not None, name
+    for name in compat_jinja.__all__:
+        assert getattr(compat_jinja, name) is not None, name
+
+
+def test_werkzeug_version_matches_the_generation():
+    """Werkzeug 1.0 on Python 2, 3.x on Python 3 (what setup.py installs)."""
+    assert isinstance(WERKZEUG_VERSION, tuple) and len(WERKZEUG_VERSION) == 2
+    assert all(isinstance(part, int) for part in WERKZEUG_VERSION)
+    if PY2:
+        assert WERKZEUG_VERSION == (1, 0)
+    else:
+        assert (3, 0) <= WERKZEUG_VERSION < (4, 0)
+
+
+# -- URL map and build ---------------------------------------------------------
+
+
+def _bind(path_bytes, script_bytes=b""):
+    url_map = Map([Rule("/p/<v>", endpoint="ep")])
+    environ = EnvironBuilder(path="/", base_url="http://example.com/").get_environ()
+    environ["PATH_INFO"] = bytes_to_environ(path_bytes)
+    environ["SCRIPT_NAME"] = bytes_to_environ(script_bytes)
+    return url_map.bind_to_environ(environ)
+
+
+@pytest.mark.parametrize(
+    "path, value",
+    [
+        (b"/p/caf\xc3\xa9", "caf\xe9"),
+        (b"/p/a\xffb", "a\ufffdb"),
+        (b"/p/\xed\xa0\x80", "\ufffd\ufffd\ufffd"),  # CPython 2 would say \ud800
+        (b"/p/\xe0\x80x", "\ufffd\ufffdx"),
+    ],
+)
+def test_map_decodes_the_path_the_same_everywhere(path, value):
+    """URL values reaching a view are identical text on every interpreter."""
+    endpoint, values = _bind(path).match()
+    assert endpoint == "ep"
+    assert values == {"v": value}
+    assert type(values["v"]) is text_type
+
+
+def test_map_build_uses_the_script_name():
+    adapter = _bind(b"/p/x", b"/app")
+    assert adapter.build("ep", {"v": "y"}) == "/app/p/y"
+
+
+def _url_adapter():
+    url_map = Map([Rule("/p/<v>", endpoint="ep"), Rule("/f/<path:v>", endpoint="f")])
+    return url_map.bind("example.com", "/")
+
+
+@pytest.mark.parametrize("endpoint, prefix", [("ep", "/p/"), ("f", "/f/")])
+def test_normalize_built_path_gives_werkzeug_3_spelling(endpoint, prefix):
+    """Sub-delimiters and ``@`` stay readable; everything else stays escaped."""
+    value = "a!$&'()*+,;=@:b c/\xe4%~"
+    built = normalize_built_path(_url_adapter().build(endpoint, {"v": value}))
+    assert built == prefix + "a!$&'()*+,;=@:b%20c/%C3%A4%25~"
+
+
+def test_normalize_built_path_leaves_plain_urls_alone():
+    for url in ("/", "/a/b", "http://example.com/x@y", "/%20/%C3%A4"):
+        assert normalize_built_path(url) == url
+
+
+def test_normalize_built_path_keeps_the_query_string_meaning():
+    """``MapAdapter.build`` appends unknown values as a query string.
+
+    There ``%26`` (``&``), ``%3D`` (``=``) and ``%2B`` (``+``) are data;
+    un-escaping them turns one argument ``q="a&b=c+d"`` into two arguments
+    (``q="a"``, ``b="c d"``).  Werkzeug 3 keeps them escaped.
+    """
+    built = _url_adapter().build("ep", {"v": "x", "q": "a&b=c+d"})
+    assert normalize_built_path(built) == "/p/x?q=a%26b%3Dc%2Bd"
+
+
+# -- form parsing -------------------------------------------------------------
+
+
+def _stream_factory(*args, **kwargs):
+    """Werkzeug 1.0 and 3.x call the factory with different argument orders."""
+    return io.BytesIO()
+
+
+def _parse(body, mimetype, options=None, **limits):
+    kwargs = dict(max_form_memory_size=None, max_content_length=None,
+                  max_form_parts=None, cls=ImmutableMultiDict)
+    kwargs.update(limits)
+    parser = make_form_parser(_stream_factory, **kwargs)
+    _, form, files = parser.parse(io.BytesIO(body), mimetype, len(body), options or {})
+    return form, files
+
+
+MULTIPART = (
+    b"--BOUNDARY\r\n"
+    b'Content-Disposition: form-data; name="field"\r\n\r\n'
+    b"caf\xc3\xa9 \xff!\r\n"
+    b"--BOUNDARY\r\n"
+    b'Content-Disposition: form-data; name="upload"; filename="a.txt"\r\n'
+    b"Content-Type: text/plain\r\n\r\n"
+    b"raw \xff bytes\r\n"
+    b"--BOUNDARY\r\n"
+    b'Content-Disposition: form-data; name="field"\r\n\r\n'
+    b"second\r\n"
+    b"--BOUNDARY--\r\n"
+)
+
+
+def test_form_parser_multipart_decodes_utf8_with_replacement():
+    """Text fields are UTF-8 with U+FFFD for invalid bytes; files stay bytes."""
+    form, files = _parse(MULTIPART, "multipart/form-data", {"boundary": "BOUNDARY"})
+    assert isinstance(form, ImmutableMultiDict)
+    assert form.getlist("field") == ["caf\xe9 \ufffd!", "second"]
+    upload = files["upload"]
+    assert upload.filename == "a.txt"
+    assert upload.read() == b"raw \xff bytes"
+
+
+def test_form_parser_multipart_replaces_encoded_surrogates():
+    """``ED A0 80`` is invalid UTF-8: U+FFFD in a text field, as on Python 3
+    (Werkzeug 1.0 decodes with Python 2's codec, which yields ``\\ud800``)."""
+    body = (
+        b"--B\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\n"
+        b"\xed\xa0\x80\r\n--B--\r\n"
+    )
+    form, _ = _parse(body, "multipart/form-data", {"boundary": "B"})
+    assert form["f"] == "\ufffd\ufffd\ufffd"
+
+
+def test_form_parser_uses_the_given_dict_class():
+    form, _ = _parse(MULTIPART, "multipart/form-data", {"boundary": "BOUNDARY"}, cls=MultiDict)
+    assert type(form) is MultiDict
+
+
+def test_form_parser_enforces_max_form_memory_size_for_multipart():
+    with pytest.raises(exceptions.RequestEntityTooLarge):
+        _parse(MULTIPART, "multipart/form-data", {"boundary": "BOUNDARY"},
+               max_form_memory_size=4)
+
+
+def test_form_parser_max_form_parts():
+    """Werkzeug 3 enforces the part limit; 1.0 cannot (documented)."""
+    options = {"boundary": "BOUNDARY"}
+    if PY2:
+        form, files = _parse(MULTIPART, "multipart/form-data", options, max_form_parts=1)
+        assert len(form.getlist("field")) == 2 and len(files) == 1
+    else:
+        with pytest.raises(exceptions.RequestEntityTooLarge):
+            _parse(MULTIPART, "multipart/form-data", options, max_form_parts=1)
+    form, _ = _parse(MULTIPART, "multipart/form-data", options, max_form_parts=10)
+    assert len(form.getlist("field")) == 2
+
+
+# -- test client cookies ------------------------------------------------------
+
+
+def echo_cookie_app(environ, start_response):
+    """Replies with the raw Cookie header; ``?set=1`` also sets a cookie."""
+    headers = [(str("Content-Type"), str("text/plain"))]
+    if environ.get("QUERY_STRING") == str("set=1"):
+        headers.append((str("Set-Cookie"), str("from_server=yes; Path=/")))
+    start_response(str("200 OK"), headers)
+    return [environ_to_bytes(environ.get("HTTP_COOKIE", str("")))]
+
+
+@pytest.fixture
+def client():
+    return Client(echo_cookie_app, BaseResponse)
+
+
+def sent_cookies(client, path="/", **kwargs):
+    return client.get(path, **kwargs).get_data()
+
+
+def test_set_cookie_is_sent_and_readable(client):
+    assert sent_cookies(client) == b""
+    client_set_cookie(client, "localhost", "flavour", "oatmeal")
+    assert sent_cookies(client) == b"flavour=oatmeal"
+    assert client_get_cookie(client, "localhost", "flavour") == "oatmeal"
+    assert type(client_get_cookie(client, "localhost", "flavour")) is text_type
+
+
+def test_two_cookies_are_both_sent(client):
+    client_set_cookie(client, "localhost", "a", "1")
+    client_set_cookie(client, "localhost", "b", "2")
+    assert sorted(sent_cookies(client).split(b"; ")) == [b"a=1", b"b=2"]
+
+
+def test_get_cookie_of_an_unknown_cookie_is_none(client):
+    assert client_get_cookie(client, "localhost", "missing") is None
+    client_set_cookie(client, "localhost", "present", "1")
+    assert client_get_cookie(client, "localhost", "missing") is None
+    assert client_get_cookie(client, "other.example", "present") is None
+
+
+def test_get_cookie_respects_the_path(client):
+    client_set_cookie(client, "localhost", "scoped", "1", path="/admin")
+    assert client_get_cookie(client, "localhost", "scoped") is None
+    assert client_get_cookie(client, "localhost", "scoped", path="/admin") == "1"
+    assert sent_cookies(client, "/admin/page") == b"scoped=1"
+
+
+def test_delete_cookie_stops_sending_it(client):
+    client_set_cookie(client, "localhost", "gone", "soon")
+    client_set_cookie(client, "localhost", "kept", "yes")
+    client_delete_cookie(client, "localhost", "gone")
+    assert client_get_cookie(client, "localhost", "gone") is None
+    assert client_get_cookie(client, "localhost", "kept") == "yes"
+    assert sent_cookies(client) == b"kept=yes"
+
+
+def test_cookie_set_by_the_app_is_stored_and_deletable(client):
+    sent_cookies(client, query_string="set=1")
+    assert client_get_cookie(client, "localhost", "from_server") == "yes"
+    assert sent_cookies(client) == b"from_server=yes"
+    client_delete_cookie(client, "localhost", "from_server")
+    assert client_get_cookie(client, "localhost", "from_server") is None
+    assert sent_cookies(client) == b""
+
+
+def test_cookie_helpers_work_on_a_flask_style_client_subclass():
+    """The framework's client overrides set_cookie with the Flask 1.1
+    signature and calls the helper from there: no infinite recursion."""
+
+    class FlaskStyleClient(Client):
+        def set_cookie(self, server_name, key, value="", *args, **kwargs):
+            return client_set_cookie(self, server_name, key, value, *args, **kwargs)
+
+        def delete_cookie(self, server_name, key, *args, **kwargs):
+            return client_delete_cookie(self, server_name, key, *args, **kwargs)
+
+    client = FlaskStyleClient(echo_cookie_app, BaseResponse)
+    client.set_cookie("localhost", "k", "v")
+    assert client_get_cookie(client, "localhost", "k") == "v"
+    assert sent_cookies(client) == b"k=v"
+    client.delete_cookie("localhost", "k")
+    assert client_get_cookie(client, "localhost", "k") is None
+
+
+def _localhost_environ(path="/"):
+    return EnvironBuilder(path=path, base_url="http://localhost/").get_environ()
+
+
+def test_inject_cookies_sets_http_cookie(client):
+    environ = _localhost_environ()
+    client_inject_cookies(client, environ)
+    assert "HTTP_COOKIE" not in environ
+    client_set_cookie(client, "localhost", "k", "v")
+    client_inject_cookies(client, environ)
+    assert environ_to_bytes(environ["HTTP_COOKIE"]) == b"k=v"
+
+
+def test_store_cookies_reads_set_cookie_headers(client):
+    environ = _localhost_environ()
+    headers = Headers([("Content-Type", "text/plain"), ("Set-Cookie", "stored=1; Path=/")])
+    client_store_cookies(client, environ, headers)
+    assert client_get_cookie(client, "localhost", "stored") == "1"
+    assert sent_cookies(client) == b"stored=1"
+
+
+# -- Jinja adapters -----------------------------------------------------------
+
+
+@pass_context
+def _context_function(context):
+    return "user=%s" % context.get("user")
+
+
+@pass_context
+def _context_filter(context, value):
+    return "%s/%s" % (value, context.get("user"))
+
+
+@pass_eval_context
+def _eval_context_filter(eval_ctx, value):
+    return "%s:%s" % (value, eval_ctx.autoescape)
+
+
+@pass_eval_context
+def _eval_context_function(eval_ctx):
+    return "autoescape=%s" % eval_ctx.autoescape
+
+
+def _env(**kwargs):
+    env = jinja2.Environment(**kwargs)
+    env.globals.update(ctx_fn=_context_function, evalctx_fn=_eval_context_function)
+    env.filters.update(ctx_filter=_context_filter, evalctx_filter=_eval_context_filter)
+    return env
+
+
+def test_pass_context_on_a_global_function():
+    """Flask's template globals (e.g. get_flashed_messages) are of this kind."""
+    assert _env().from_string("{{ ctx_fn() }}").render(user="ann") == "user=ann"
+
+
+def test_pass_eval_context_on_a_filter():
+    """Flask-era filters (e.g. nl2br) inspect ``eval_ctx.autoescape``."""
+    template = "{{ 'x'|evalctx_filter }}"
+    assert _env().from_string(template).render() == "x:False"
+    assert _env(autoescape=True).from_string(template).render() == "x:True"
+
+
+def test_pass_context_on_a_filter():
+    """Jinja 3's ``pass_context`` covers filters too (it replaced both
+    ``contextfunction`` and ``contextfilter``); so must the adapter on 2.11."""
+    assert _env().from_string("{{ 'v'|ctx_filter }}").render(user="ann") == "v/ann"
+
+
+def test_pass_eval_context_on_a_global_function():
+    """Jinja 3's ``pass_eval_context`` replaced ``evalcontextfunction`` as
+    well as ``evalcontextfilter``; functions must receive the eval context."""
+    assert _env(autoescape=True).from_string("{{ evalctx_fn() }}").render() == "autoescape=True"
+
+
+def test_markup_and_escape_come_from_markupsafe():
+    assert Markup is markupsafe.Markup
+    assert escape is markupsafe.escape
+    assert issubclass(Markup, text_type)
+
+
+def test_escape_golden():
+    """The same escaping of all five HTML-special characters everywhere."""
+    result = escape("<a href=\"x\">'&\xe4")
+    assert type(result) is Markup
+    assert result == "&lt;a href=&#34;x&#34;&gt;&#39;&amp;\xe4"
+    # Markup is not escaped twice; formatting escapes the arguments.
+    assert escape(Markup("<b>")) == "<b>"
+    assert Markup("<b>%s</b>") % "<i>" == "<b>&lt;i&gt;</b>"
+    assert Markup("<em>x</em>").striptags() == "x"

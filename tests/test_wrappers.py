@@ -1,0 +1,775 @@
+# -*- coding: utf-8 -*-
+"""The request and response objects: Flask 1.1's API, text in and text out.
+
+Everything the application reads from a request is text (``unicode`` on
+Python 2, ``str`` on 3) except the body, which is bytes; every response
+header, Set-Cookie above all, is the same string on every interpreter.
+"""
+from __future__ import absolute_import
+
+import io
+import time
+from datetime import datetime, timedelta
+
+import pytest
+
+from _compat.strings import binary_type, text_type
+from _compat.werkzeug import EnvironBuilder, exceptions
+from flaskcompat import Flask, Request, Response, jsonify, request
+from flaskcompat.wrappers import dump_set_cookie
+
+
+@pytest.fixture
+def app():
+    app = Flask(__name__)
+    app.testing = True
+    return app
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+def call_wsgi(app, path="/", **kwargs):
+    """Run *app* on an environ built by Werkzeug; the raw status, headers and body."""
+    builder = EnvironBuilder(path, **kwargs)
+    try:
+        environ = builder.get_environ()
+    finally:
+        builder.close()
+    captured = {}
+
+    def start_response(status, headers, exc_info=None):
+        captured["status"] = status
+        captured["headers"] = headers
+
+    body = b"".join(app(environ, start_response))
+    return captured["status"], captured["headers"], body
+
+
+def assert_text(*values):
+    for value in values:
+        assert type(value) is text_type, repr(value)
+
+
+# -- query string, form, files, values -----------------------------------------
+
+
+def test_args_are_text_and_keep_every_value(app, client):
+    seen = {}
+
+    @app.route("/")
+    def index():
+        seen["args"] = request.args
+        seen["a"] = request.args.getlist("a")
+        seen["euro"] = request.args["euro"]
+        seen["missing"] = request.args.get("missing")
+        return u""
+
+    client.get("/?a=1&a=2&euro=%E2%82%AC&space=a+b%20c&empty=")
+    assert seen["a"] == [u"1", u"2"]
+    assert seen["euro"] == u"\u20ac"
+    assert seen["missing"] is None
+    assert seen["args"]["space"] == u"a b c"
+    assert seen["args"]["empty"] == u""
+    for key, values in seen["args"].lists():
+        assert_text(key, *values)
+
+
+def test_args_are_immutable(app):
+    with app.test_request_context("/?a=1"):
+        with pytest.raises(TypeError):
+            request.args["a"] = u"2"
+
+
+def test_urlencoded_form(app, client):
+    seen = {}
+
+    @app.route("/", methods=["POST"])
+    def index():
+        seen["form"] = request.form.to_dict(flat=False)
+        seen["files"] = list(request.files)
+        seen["types"] = [type(v) for k, vs in request.form.lists() for v in [k] + vs]
+        return u""
+
+    client.post("/", data={"name": u"Zo\u00eb", "tags": [u"a", u"b"]})
+    assert seen["form"] == {u"name": [u"Zo\u00eb"], u"tags": [u"a", u"b"]}
+    assert seen["files"] == []
+    assert set(seen["types"]) == set([text_type])
+
+
+def test_urlencoded_form_from_raw_body(app, client):
+    seen = {}
+
+    @app.route("/", methods=["POST"])
+    def index():
+        seen["form"] = request.form.to_dict(flat=False)
+        return u""
+
+    client.post(
+        "/",
+        data=b"a=1&a=2&b=x+y&c=%E2%82%AC",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert seen["form"] == {u"a": [u"1", u"2"], u"b": [u"x y"], u"c": [u"\u20ac"]}
+
+
+def test_multipart_form_and_file_upload(app, client):
+    seen = {}
+
+    @app.route("/upload", methods=["POST"])
+    def upload():
+        f = request.files["f"]
+        seen["filename"] = f.filename
+        seen["name"] = f.name
+        seen["content_type"] = f.content_type
+        seen["content"] = f.read()
+        seen["form"] = request.form.to_dict()
+        return u"ok"
+
+    rv = client.post(
+        "/upload",
+        data={
+            "f": (io.BytesIO(b"hello\x00\xff"), "name.txt"),
+            "title": u"caf\u00e9",
+        },
+    )
+    assert rv.status_code == 200
+    assert seen["filename"] == u"name.txt"
+    assert_text(seen["filename"], seen["name"])
+    assert seen["name"] == u"f"
+    assert seen["content_type"] == u"text/plain"
+    assert seen["content"] == b"hello\x00\xff"
+    assert type(seen["content"]) is binary_type
+    assert seen["form"] == {u"title": u"caf\u00e9"}
+
+
+def test_multipart_several_files_under_one_name(app, client):
+    seen = {}
+
+    @app.route("/", methods=["POST"])
+    def index():
+        seen["files"] = [(f.filename, f.read()) for f in request.files.getlist("f")]
+        return u""
+
+    client.post("/", data={"f": [
+        (io.BytesIO(b"one"), "1.txt"),
+        (io.BytesIO(b"two"), "2.txt"),
+    ]})
+    assert seen["files"] == [(u"1.txt", b"one"), (u"2.txt", b"two")]
+
+
+def test_non_ascii_upload_filename_is_text(app, client):
+    seen = {}
+
+    @app.route("/", methods=["POST"])
+    def index():
+        seen["filename"] = request.files["f"].filename
+        storage = request.files[u"\u00e9"]
+        seen["keys"] = list(request.files)
+        seen["name"] = storage.name
+        seen["mimetype"] = storage.mimetype
+        seen["disposition"] = storage.headers["Content-Disposition"]
+        return u""
+
+    client.post("/", data={
+        "f": (io.BytesIO(b"x"), u"r\u00e9sum\u00e9.txt"),
+        u"\u00e9": (io.BytesIO(b"y"), u"a.txt"),
+    })
+    assert seen["filename"] == u"r\u00e9sum\u00e9.txt"
+    assert seen["name"] == u"\u00e9"
+    assert seen["mimetype"] == u"text/plain"
+    assert seen["disposition"] == u'form-data; name="\u00e9"; filename="a.txt"'
+    assert sorted(seen["keys"]) == [u"f", u"\u00e9"]
+    assert_text(seen["filename"], seen["name"], seen["mimetype"], seen["disposition"], *seen["keys"])
+
+
+def test_values_combine_args_and_form_args_first(app, client):
+    seen = {}
+
+    @app.route("/", methods=["POST"])
+    def index():
+        seen["a"] = request.values.getlist("a")
+        seen["only_form"] = request.values["f"]
+        seen["only_args"] = request.values["q"]
+        seen["first"] = request.values["a"]
+        return u""
+
+    client.post("/?a=from-args&q=1", data={"a": u"from-form", "f": u"2"})
+    assert seen["a"] == [u"from-args", u"from-form"]
+    assert seen["first"] == u"from-args"
+    assert seen["only_form"] == u"2"
+    assert seen["only_args"] == u"1"
+
+
+def test_form_is_empty_for_other_content_types(app):
+    with app.test_request_context(
+        "/", method="POST", data=b"a=1", content_type="text/plain"
+    ):
+        assert not request.form
+        assert not request.files
+        assert request.get_data() == b"a=1"
+
+
+# -- body: data, get_data ------------------------------------------------------
+
+
+def test_data_and_get_data_are_bytes_unless_as_text(app):
+    body = u"\u20ac and more".encode("utf-8")
+    with app.test_request_context("/", method="POST", data=body, content_type="text/plain"):
+        assert request.data == body
+        assert type(request.data) is binary_type
+        assert request.get_data() == body
+        text = request.get_data(as_text=True)
+        assert text == u"\u20ac and more"
+        assert_text(text)
+
+
+def test_get_data_as_text_replaces_invalid_utf8(app):
+    with app.test_request_context(
+        "/", method="POST", data=b"a\xffb", content_type="text/plain"
+    ):
+        assert request.get_data(as_text=True) == u"a\ufffdb"
+
+
+def test_get_data_without_cache_reads_once(app):
+    with app.test_request_context("/", method="POST", data=b"abc", content_type="text/plain"):
+        assert request.get_data(cache=False) == b"abc"
+        assert request.get_data() == b""
+
+
+def test_data_is_empty_for_a_parsed_form(app):
+    with app.test_request_context("/", method="POST", data={"a": u"b"}):
+        assert request.data == b""
+        assert request.form[u"a"] == u"b"
+
+
+# -- JSON --------------------------------------------------------------------
+
+
+def test_json_body(app, client):
+    @app.route("/", methods=["POST"])
+    def index():
+        data = request.json
+        assert_text(*data.keys())
+        assert_text(data[u"name"])
+        return jsonify(got=data, is_json=request.is_json)
+
+    rv = client.post("/", json={"name": u"\u20ac", "n": [1, 2.5, None, True]})
+    assert rv.get_json() == {
+        u"got": {u"name": u"\u20ac", u"n": [1, 2.5, None, True]},
+        u"is_json": True,
+    }
+
+
+@pytest.mark.parametrize("mimetype, expected", [
+    ("application/json", True),
+    ("application/x+json", True),
+    ("application/vnd.api+json", True),
+    ("application/json; charset=utf-8", True),
+    ("text/json", False),
+    ("text/plain", False),
+    ("application/jsonx", False),
+    ("application/x-www-form-urlencoded", False),
+])
+def test_is_json(app, mimetype, expected):
+    with app.test_request_context("/", method="POST", data=b"{}", content_type=mimetype):
+        assert request.is_json is expected
+
+
+def test_get_json_returns_none_for_a_non_json_mimetype(app):
+    with app.test_request_context(
+        "/", method="POST", data=b'{"a": 1}', content_type="text/plain"
+    ):
+        assert request.json is None
+        assert request.get_json() is None
+        assert request.get_json(silent=True) is None
+
+
+def test_get_json_force_ignores_the_mimetype(app):
+    with app.test_request_context(
+        "/", method="POST", data=b'{"a": 1}', content_type="text/plain"
+    ):
+        assert request.get_json(force=True) == {u"a": 1}
+
+
+def test_get_json_of_a_request_without_body(app):
+    with app.test_request_context("/"):
+        assert request.get_json() is None
+        assert request.get_json(silent=True, force=True) is None
+
+
+def test_get_json_silent_returns_none_for_bad_json(app):
+    with app.test_request_context(
+        "/", method="POST", data=b"{bad", content_type="application/json"
+    ):
+        assert request.get_json(silent=True) is None
+        with pytest.raises(exceptions.BadRequest):
+            request.get_json()
+
+
+def test_bad_json_is_a_400(app, client):
+    @app.route("/", methods=["POST"])
+    def index():
+        return jsonify(request.get_json())
+
+    rv = client.post("/", data=b"{bad", content_type="application/json")
+    assert rv.status_code == 400
+
+
+def test_get_json_caches_the_result(app):
+    with app.test_request_context(
+        "/", method="POST", data=b'{"a": [1]}', content_type="application/json"
+    ):
+        first = request.get_json()
+        assert request.get_json() is first
+        assert request.json is first
+
+
+def test_get_json_without_cache_parses_again(app):
+    with app.test_request_context(
+        "/", method="POST", data=b'{"a": [1]}', content_type="application/json"
+    ):
+        # Without cache the JSON is parsed again from the (cached) body.
+        assert request.get_data() == b'{"a": [1]}'
+        first = request.get_json(cache=False)
+        second = request.get_json(cache=False)
+        assert first == second == {u"a": [1]}
+        assert first is not second
+
+
+def test_get_json_cache_is_per_silent_flag(app):
+    with app.test_request_context(
+        "/", method="POST", data=b"[oops", content_type="application/json"
+    ):
+        assert request.get_json(silent=True) is None
+        # The silent result is cached; the loud call still fails.
+        with pytest.raises(exceptions.BadRequest):
+            request.get_json()
+
+
+def test_json_text_is_text(app):
+    with app.test_request_context(
+        "/", method="POST", data=u'["\u20ac", {"k": "v"}]'.encode("utf-8"),
+        content_type="application/json",
+    ):
+        value = request.get_json()
+        assert value == [u"\u20ac", {u"k": u"v"}]
+        assert_text(value[0], list(value[1])[0], value[1][u"k"])
+
+
+# -- cookies and headers ---------------------------------------------------------
+
+
+def test_cookies_are_text(app):
+    # A client that keeps no cookies sends the Cookie header as given (one
+    # that keeps them sends its own jar instead, as in Flask 1.1).
+    client = app.test_client(use_cookies=False)
+    seen = {}
+
+    @app.route("/")
+    def index():
+        seen["cookies"] = request.cookies.to_dict()
+        return u""
+
+    client.get("/", headers={"Cookie": 'a=1; b="q\\"x"; c=caf%C3%A9'})
+    assert seen["cookies"] == {u"a": u"1", u"b": u'q"x', u"c": u"caf%C3%A9"}
+    for key, value in seen["cookies"].items():
+        assert_text(key, value)
+
+
+def test_first_cookie_of_a_name_wins(app):
+    with app.test_request_context("/", headers={"Cookie": "a=1; a=2"}):
+        assert request.cookies[u"a"] == u"1"
+        assert request.cookies.getlist(u"a") == [u"1", u"2"]
+
+
+def test_quoted_cookie_octal_escapes(app):
+    with app.test_request_context("/", headers={"Cookie": 'k="\\342\\202\\254 \\073"'}):
+        assert request.cookies[u"k"] == u"\u20ac ;"
+
+
+def test_headers_are_text(app):
+    with app.test_request_context("/", headers={"X-Thing": "abc", "Accept": "text/html"}):
+        assert request.headers["X-Thing"] == u"abc"
+        assert request.headers["x-thing"] == u"abc"
+        assert request.headers.get("Missing") is None
+        assert_text(request.headers["X-Thing"], request.headers["Host"])
+        assert request.headers["Host"] == u"localhost"
+
+
+# -- routing information ---------------------------------------------------------
+
+
+def test_endpoint_view_args_url_rule_blueprint(app, client):
+    seen = {}
+
+    @app.route("/user/<name>/<int:n>", endpoint="user_page")
+    def user(name, n):
+        seen["endpoint"] = request.endpoint
+        seen["view_args"] = request.view_args
+        seen["rule"] = request.url_rule.rule
+        seen["methods"] = request.url_rule.methods
+        seen["blueprint"] = request.blueprint
+        seen["routing_exception"] = request.routing_exception
+        return u""
+
+    assert client.get("/user/zo%C3%AB/3").status_code == 200
+    assert seen["endpoint"] == u"user_page"
+    assert seen["view_args"] == {u"name": u"zo\u00eb", u"n": 3}
+    assert_text(seen["view_args"]["name"])
+    assert seen["rule"] == u"/user/<name>/<int:n>"
+    assert u"GET" in seen["methods"]
+    assert seen["blueprint"] is None
+    assert seen["routing_exception"] is None
+
+
+def test_routing_exception_for_an_unknown_url(app, client):
+    seen = {}
+
+    @app.errorhandler(404)
+    def not_found(e):
+        seen["exception"] = request.routing_exception
+        seen["endpoint"] = request.endpoint
+        seen["url_rule"] = request.url_rule
+        seen["view_args"] = request.view_args
+        return u"missing", 404
+
+    rv = client.get("/nowhere")
+    assert rv.status_code == 404
+    assert rv.data == b"missing"
+    assert isinstance(seen["exception"], exceptions.NotFound)
+    assert seen["endpoint"] is None
+    assert seen["url_rule"] is None
+    assert seen["view_args"] is None
+
+
+def test_routing_exception_for_a_wrong_method(app):
+    @app.route("/only-post", methods=["POST"])
+    def only_post():
+        return u""
+
+    with app.test_request_context("/only-post", method="GET"):
+        assert isinstance(request.routing_exception, exceptions.MethodNotAllowed)
+
+
+def test_request_outside_an_app_has_no_endpoint():
+    builder = EnvironBuilder("/x?a=1")
+    try:
+        req = Request(builder.get_environ())
+    finally:
+        builder.close()
+    assert req.endpoint is None
+    assert req.blueprint is None
+    assert req.url_rule is None
+    assert req.max_content_length is None
+    assert req.args[u"a"] == u"1"
+
+
+def test_max_content_length_comes_from_the_config(app):
+    with app.test_request_context("/"):
+        assert request.max_content_length is None
+    app.config["MAX_CONTENT_LENGTH"] = 1234
+    with app.test_request_context("/"):
+        assert request.max_content_length == 1234
+
+
+def test_path_and_method_are_text(app):
+    with app.test_request_context(u"/caf\u00e9/x", method="PATCH"):
+        assert request.path == u"/caf\u00e9/x"
+        assert request.method == u"PATCH"
+        assert_text(request.path, request.full_path)
+        assert request.full_path == u"/caf\u00e9/x?"
+
+
+# -- the response ------------------------------------------------------------------
+
+
+def test_response_defaults():
+    rv = Response(u"h\u00e9llo")
+    assert rv.status == "200 OK"
+    assert rv.status_code == 200
+    assert rv.mimetype == "text/html"
+    assert rv.headers["Content-Type"] == "text/html; charset=utf-8"
+    assert rv.get_data() == u"h\u00e9llo".encode("utf-8")
+    assert type(rv.get_data()) is binary_type
+    assert rv.get_data(as_text=True) == u"h\u00e9llo"
+    assert_text(rv.get_data(as_text=True))
+
+
+def test_response_status_and_status_code():
+    rv = Response(b"", status=201)
+    assert rv.status == "201 CREATED"
+    rv.status_code = 404
+    assert rv.status == "404 NOT FOUND"
+    rv.status = "418 I'M A TEAPOT"
+    assert rv.status_code == 418
+    rv.status = "299 Custom"
+    assert rv.status_code == 299
+    assert rv.status == "299 Custom"
+
+
+def test_response_mimetype_and_headers():
+    rv = Response(b"{}", mimetype="application/json", headers={"X-A": "1"})
+    assert rv.mimetype == "application/json"
+    assert rv.headers["Content-Type"] == "application/json"
+    assert rv.headers["X-A"] == "1"
+    rv.headers["X-B"] = "two"
+    rv.headers.add("X-B", "three")
+    assert rv.headers.getlist("X-B") == ["two", "three"]
+    rv.mimetype = "text/plain"
+    assert rv.headers["Content-Type"] == "text/plain; charset=utf-8"
+
+
+def test_view_return_values_become_responses(app, client):
+    @app.route("/tuple")
+    def tuple_view():
+        return u"made", 201, {"X-Thing": u"yes"}
+
+    @app.route("/headers")
+    def headers_view():
+        return u"x", [("X-One", "1"), ("X-One", "2")]
+
+    @app.route("/dict")
+    def dict_view():
+        return {"a": 1}
+
+    rv = client.get("/tuple")
+    assert rv.status == "201 CREATED"
+    assert rv.headers["X-Thing"] == "yes"
+    assert rv.data == b"made"
+    rv = client.get("/headers")
+    assert rv.headers.getlist("X-One") == ["1", "2"]
+    rv = client.get("/dict")
+    assert rv.mimetype == "application/json"
+    assert rv.get_json() == {u"a": 1}
+    assert rv.json == {u"a": 1}
+
+
+def test_response_get_json():
+    rv = Response(b'{"a": [1, "\\u20ac"]}', mimetype="application/json")
+    assert rv.is_json
+    assert rv.get_json() == {u"a": [1, u"\u20ac"]}
+    plain = Response(b'{"a": 1}', mimetype="text/plain")
+    assert plain.get_json() is None
+    assert plain.json is None
+    assert plain.get_json(force=True) == {u"a": 1}
+    bad = Response(b"{nope", mimetype="application/json")
+    assert bad.get_json(silent=True) is None
+    with pytest.raises(ValueError):
+        bad.get_json()
+
+
+def test_wire_headers_are_native_strings(app):
+    @app.route("/")
+    def index():
+        rv = app.response_class(u"\u20ac")
+        rv.headers["X-Text"] = u"plain"
+        rv.set_cookie("k", u"\u20ac")
+        return rv
+
+    status, headers, body = call_wsgi(app, "/")
+    assert type(status) is str
+    assert status == "200 OK"
+    for name, value in headers:
+        assert type(name) is str and type(value) is str
+    assert ("Set-Cookie", 'k="\\342\\202\\254"; Path=/') in headers
+    assert ("X-Text", "plain") in headers
+    assert body == u"\u20ac".encode("utf-8")
+
+
+# -- Set-Cookie: exact strings -----------------------------------------------------
+
+
+@pytest.fixture
+def frozen_time(monkeypatch):
+    """time.time() is 2017-07-14 02:40:00 UTC."""
+    monkeypatch.setattr(time, "time", lambda: 1500000000.0)
+    return 1500000000
+
+
+def set_cookie_header(*args, **kwargs):
+    rv = Response()
+    rv.set_cookie(*args, **kwargs)
+    values = rv.headers.getlist("Set-Cookie")
+    assert len(values) == 1
+    return values[0]
+
+
+@pytest.mark.parametrize("args, kwargs, expected", [
+    (("name", "value"), {}, "name=value; Path=/"),
+    (("name", ""), {}, "name=; Path=/"),
+    (("name", u"\u20ac"), {}, 'name="\\342\\202\\254"; Path=/'),
+    (("name", 'a b;c"d\\e,f'), {}, 'name="a b\\073c\\"d\\\\e,f"; Path=/'),
+    (("name", "a\r\nb"), {}, 'name="a\\015\\012b"; Path=/'),
+    (("name", b"raw"), {}, "name=raw; Path=/"),
+    (("name", "v"), {"path": None}, "name=v"),
+    (("name", "v"), {"path": "/sub dir"}, "name=v; Path=/sub%20dir"),
+    (("name", "v"), {"path": u"/\u20ac"}, "name=v; Path=/%E2%82%AC"),
+    (("name", "v"), {"path": "/a;b"}, "name=v; Path=/a%3Bb"),
+    (("name", "v"), {"path": "/a\r\nb"}, "name=v; Path=/a%0D%0Ab"),
+    (("name", "v"), {"path": "/~user/x=1"}, "name=v; Path=/~user/x=1"),
+    (("name", "v"), {"domain": "example.com"}, "name=v; Domain=example.com; Path=/"),
+    (("name", "v"), {"domain": ".example.com"}, "name=v; Domain=.example.com; Path=/"),
+    (("name", "v"), {"secure": True, "httponly": True},
+     "name=v; Secure; HttpOnly; Path=/"),
+    (("name", "v"), {"samesite": "lax"}, "name=v; Path=/; SameSite=Lax"),
+    (("name", "v"), {"samesite": "Strict"}, "name=v; Path=/; SameSite=Strict"),
+    (("name", "v"), {"samesite": "None", "secure": True},
+     "name=v; Secure; Path=/; SameSite=None"),
+    (("name", "v"), {"expires": datetime(2020, 1, 2, 3, 4, 5)},
+     "name=v; Expires=Thu, 02 Jan 2020 03:04:05 GMT; Path=/"),
+    (("name", "v"), {"expires": 1000000000},
+     "name=v; Expires=Sun, 09 Sep 2001 01:46:40 GMT; Path=/"),
+    (("name", "v"), {"expires": 1000000000.75},
+     "name=v; Expires=Sun, 09 Sep 2001 01:46:40 GMT; Path=/"),
+    (("name", "v"), {"max_age": 60},
+     "name=v; Expires=Fri, 14 Jul 2017 02:41:00 GMT; Max-Age=60; Path=/"),
+    (("name", "v"), {"max_age": timedelta(hours=1)},
+     "name=v; Expires=Fri, 14 Jul 2017 03:40:00 GMT; Max-Age=3600; Path=/"),
+    (("name", "v"), {"max_age": 60, "expires": 0},
+     "name=v; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=60; Path=/"),
+    (("session", "abc.def"), {
+        "max_age": 10, "path": "/app", "domain": "example.org", "secure": True,
+        "httponly": True, "samesite": "Lax",
+    }, "session=abc.def; Domain=example.org; Expires=Fri, 14 Jul 2017 02:40:10 GMT; "
+       "Max-Age=10; Secure; HttpOnly; Path=/app; SameSite=Lax"),
+])
+def test_set_cookie_exact_header(frozen_time, args, kwargs, expected):
+    assert set_cookie_header(*args, **kwargs) == expected
+    # The formatted value is a native string, like Flask 1.1's.
+    formatted = dump_set_cookie(*args, **kwargs)
+    assert formatted == expected
+    assert type(formatted) is str
+
+
+def test_set_cookie_rejects_an_unknown_samesite():
+    with pytest.raises(ValueError):
+        set_cookie_header("k", "v", samesite="sometimes")
+
+
+def test_set_cookie_rejects_a_bad_expires():
+    with pytest.raises(TypeError):
+        set_cookie_header("k", "v", expires="tomorrow")
+
+
+def test_set_cookie_accepts_an_aware_datetime():
+    from datetime import tzinfo
+
+    class Plus2(tzinfo):
+        def utcoffset(self, dt):
+            return timedelta(hours=2)
+
+        def dst(self, dt):
+            return timedelta(0)
+
+    header = set_cookie_header("k", "v", expires=datetime(2020, 1, 2, 5, 4, 5, tzinfo=Plus2()))
+    assert header == "k=v; Expires=Thu, 02 Jan 2020 03:04:05 GMT; Path=/"
+
+
+@pytest.mark.parametrize("kwargs, expected", [
+    ({}, "k=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/"),
+    ({"path": "/p", "domain": "example.com"},
+     "k=; Domain=example.com; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/p"),
+    ({"secure": True, "httponly": True, "samesite": "Strict"},
+     "k=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Secure; HttpOnly; Path=/; "
+     "SameSite=Strict"),
+])
+def test_delete_cookie_exact_header(frozen_time, kwargs, expected):
+    rv = Response()
+    rv.delete_cookie("k", **kwargs)
+    assert rv.headers.getlist("Set-Cookie") == [expected]
+
+
+def test_several_cookies_are_several_headers(app, client):
+    @app.route("/")
+    def index():
+        rv = app.response_class(u"")
+        rv.set_cookie("a", "1")
+        rv.set_cookie("b", "2", httponly=True)
+        rv.delete_cookie("c")
+        return rv
+
+    rv = client.get("/")
+    assert rv.headers.getlist("Set-Cookie") == [
+        "a=1; Path=/",
+        "b=2; HttpOnly; Path=/",
+        "c=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/",
+    ]
+
+
+def test_dump_set_cookie_matches_response_set_cookie():
+    assert dump_set_cookie("k", "v", path="/x", secure=True) == set_cookie_header(
+        "k", "v", path="/x", secure=True
+    )
+
+
+def test_a_set_cookie_round_trips_through_the_client(app, client):
+    @app.route("/set")
+    def set_view():
+        rv = app.response_class(u"")
+        rv.set_cookie("greeting", u"h\u00e9llo; w\u00f6rld \"quoted\"")
+        return rv
+
+    @app.route("/get")
+    def get_view():
+        return request.cookies["greeting"]
+
+    client.get("/set")
+    assert client.get("/get").get_data(as_text=True) == u"h\u00e9llo; w\u00f6rld \"quoted\""
+
+
+# -- replacing the classes ---------------------------------------------------------
+
+
+def test_request_and_response_class_are_replaceable():
+    class MyRequest(Request):
+        @property
+        def shout(self):
+            return self.args.get("q", u"").upper()
+
+    class MyResponse(Response):
+        default_mimetype = "text/plain"
+
+    class MyFlask(Flask):
+        request_class = MyRequest
+        response_class = MyResponse
+
+    app = MyFlask(__name__)
+    seen = {}
+
+    @app.route("/")
+    def index():
+        seen["request_type"] = type(request._get_current_object())
+        return request.shout
+
+    rv = app.test_client().get("/?q=abc")
+    assert seen["request_type"] is MyRequest
+    assert isinstance(rv, MyResponse)
+    assert rv.mimetype == "text/plain"
+    assert rv.data == b"ABC"
+    with app.test_request_context("/"):
+        assert isinstance(request._get_current_object(), MyRequest)
+    with app.app_context():
+        assert isinstance(jsonify(a=1), MyResponse)
+
+
+def test_response_class_is_used_for_errors_and_redirects():
+    class MyResponse(Response):
+        pass
+
+    class MyFlask(Flask):
+        response_class = MyResponse
+
+    app = MyFlask(__name__)
+
+    @app.route("/dir/")
+    def directory():
+        return u""
+
+    client = app.test_client()
+    assert isinstance(client.get("/missing"), MyResponse)
+    rv = client.get("/dir")
+    assert rv.status_code in (301, 308)
+    assert isinstance(rv, MyResponse)
