@@ -237,3 +237,15 @@ def _register_utf8_codec():
 UTF8_CODEC = "flaskcompat-utf-8" if PY2 else "utf-8"
 if PY2:
     _register_utf8_codec()
+
+
+def is_ascii_text(value):
+    """True for text (or a native string) made only of ASCII characters."""
+    try:
+        if isinstance(value, six.text_type):
+            value.encode("ascii")
+        else:
+            value.decode("ascii")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return False
+    return True

@@ -8,8 +8,6 @@ documented decoding of malformed input, identical on both interpreters.
 """
 from __future__ import absolute_import
 
-import re
-
 from six.moves.urllib.parse import quote as _quote, unquote_to_bytes as _unquote_to_bytes
 
 from _compat.strings import PY2, to_bytes, to_text, text_type, binary_type
@@ -27,96 +25,21 @@ if PY2:
         return _py2_unquote(value)
 
 
-# Python 2's UTF-8 codec accepts encoded surrogates (ED A0..BF xx), which
-# Python 3 rejects; this finds the bytes that may start one.
-_SURROGATE_LEAD = re.compile(b"\xed[\xa0-\xbf]")
-
-
-def _utf8_sequence(lead):
-    """``(continuation bytes needed, allowed range of the first one)`` for a
-    lead byte, or ``None`` when the byte can never start a character."""
-    if 0xC2 <= lead <= 0xDF:
-        return 1, 0x80, 0xBF
-    if lead == 0xE0:
-        return 2, 0xA0, 0xBF
-    if lead == 0xED:
-        return 2, 0x80, 0x9F
-    if 0xE1 <= lead <= 0xEF:
-        return 2, 0x80, 0xBF
-    if lead == 0xF0:
-        return 3, 0x90, 0xBF
-    if 0xF1 <= lead <= 0xF3:
-        return 3, 0x80, 0xBF
-    if lead == 0xF4:
-        return 3, 0x80, 0x8F
-    return None
-
-
-def _decode_utf8_replacing(data, strict=False):
-    """UTF-8 decoding with each maximal invalid subpart replaced by U+FFFD
-    (what Python 3's ``errors="replace"`` does), written out byte by byte;
-    with *strict*, the first invalid subpart raises ``UnicodeDecodeError``."""
-    octets = bytearray(data)
-    out = []
-    start = i = 0
-    n = len(octets)
-    while i < n:
-        lead = octets[i]
-        if lead < 0x80:
-            i += 1
-            continue
-        sequence = _utf8_sequence(lead)
-        j = i + 1
-        valid = sequence is not None
-        if valid:
-            needed, low, high = sequence
-            for _ in range(needed):
-                if j >= n or not low <= octets[j] <= high:
-                    valid = False
-                    break
-                j += 1
-                low, high = 0x80, 0xBF
-        if valid:
-            i = j
-            continue
-        if strict:
-            raise UnicodeDecodeError(
-                "utf-8", data, i, j, "invalid UTF-8 sequence"
-            )
-        out.append(to_text(data[start:i], "utf-8"))
-        out.append(u"\ufffd")
-        start = i = j
-    out.append(to_text(data[start:], "utf-8"))
-    return u"".join(out)
-
-
 def decode_text(data, errors="replace"):
     """Decode UTF-8 bytes from a request, invalid sequences replaced by U+FFFD.
 
     This is the framework's one decoding of malformed input (paths, query
-    strings, url-encoded forms, cookies), and it gives the same text on
-    every interpreter: each maximal invalid subpart (Unicode's recommended
-    practice, and Python 3's ``errors="replace"``) becomes one U+FFFD.
-    Python 2's codec differs -- CPython 2 decodes encoded surrogates and
-    groups some invalid bytes differently -- so there the bytes are checked
-    by hand whenever the fast strict decoding cannot be trusted.
-
-    ``errors="strict"`` raises ``UnicodeDecodeError`` instead, for exactly
-    the inputs that Python 3 refuses (encoded surrogates included).
+    strings, url-encoded forms, cookies, JSON bodies), and it gives the same
+    text on every interpreter: each maximal invalid subpart (Unicode's
+    recommended practice, and Python 3's ``errors="replace"``) becomes one
+    U+FFFD; :func:`_compat.strings.to_text` does the same on Python 2, whose
+    own codec differs.  ``errors="strict"`` raises ``UnicodeDecodeError``
+    instead, for exactly the inputs Python 3 refuses (encoded surrogates
+    included).
     """
     if errors not in ("replace", "strict"):
         raise ValueError("errors must be 'replace' or 'strict'")
-    data = to_bytes(data)
-    if not PY2:
-        return to_text(data, "utf-8", errors)
-    strict = errors == "strict"
-    try:
-        text = to_text(data, "utf-8")
-    except UnicodeDecodeError:
-        return _decode_utf8_replacing(data, strict)
-    if _SURROGATE_LEAD.search(data) is not None:
-        return _decode_utf8_replacing(data, strict)
-    return text
+    return to_text(to_bytes(data), "utf-8", errors)
 
 
 def url_quote(value, charset="utf-8", safe=PATH_SAFE):
@@ -146,13 +69,9 @@ def url_unquote_to_bytes(value, charset="utf-8"):
 def url_unquote(value, charset="utf-8", errors="replace"):
     """Decode ``%XX`` escapes and then *charset*, giving text.
 
-    UTF-8 with ``errors="replace"`` (the default) goes through
-    :func:`decode_text`, so invalid bytes decode the same everywhere.
+    UTF-8 decodes the same on every interpreter (see :func:`decode_text`).
     """
-    data = url_unquote_to_bytes(value, charset)
-    if errors == "replace" and charset.lower().replace("-", "") == "utf8":
-        return decode_text(data)
-    return to_text(data, charset, errors)
+    return to_text(url_unquote_to_bytes(value, charset), charset, errors)
 
 
 def parse_query(data, charset="utf-8", errors="replace"):

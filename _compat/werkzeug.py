@@ -232,3 +232,56 @@ def match_url(adapter):
         except exceptions.HTTPException:
             pass
         raise not_found
+
+
+# -- for the command line (flaskcompat.cli) -----------------------------------
+
+
+def _werkzeug_version_text():
+    """The installed Werkzeug's version string, e.g. ``"1.0.1"``.
+
+    Werkzeug 3.1 removed ``werkzeug.__version__``; Python 3 asks
+    ``importlib.metadata``, Python 2 (Werkzeug 1.0) reads the attribute.
+    """
+    try:
+        from importlib.metadata import PackageNotFoundError, version
+    except ImportError:  # Python 2
+        return getattr(werkzeug, "__version__", "unknown")
+    try:
+        return version("werkzeug")
+    except PackageNotFoundError:
+        return getattr(werkzeug, "__version__", "unknown")
+
+
+#: The full version string of the installed Werkzeug (``flaskcompat --version``).
+WERKZEUG_VERSION_TEXT = _werkzeug_version_text()
+
+
+def _modern_match_key(rule):
+    """Werkzeug 3's matching priority of *rule*: per path part, static
+    before dynamic, dynamic parts by their converter weight."""
+    key = []
+    for part in getattr(rule, "_parts", None) or ():
+        key.append((0,) if part.static else (1, part.weight))
+    return key
+
+
+def rules_in_match_order(url_map):
+    """The rules of *url_map* in the order Werkzeug tries them on a request.
+
+    Werkzeug 1.0 keeps its rules sorted by matching priority, so
+    ``iter_rules()`` already is that order.  Werkzeug 3 matches with a state
+    machine and ``iter_rules()`` gives registration order; the rules are
+    sorted here the way its matcher prefers them (per path part, static
+    before dynamic, dynamic parts by converter weight; ties keep
+    registration order).  ``flaskcompat routes --sort match`` shows this.
+    The two matchers can rank some unusual maps differently; each
+    generation reports its own.
+    """
+    rules = list(url_map.iter_rules())
+    if not _MODERN:
+        return rules
+    return sorted(rules, key=_modern_match_key)
+
+
+__all__ += ["WERKZEUG_VERSION_TEXT", "rules_in_match_order"]

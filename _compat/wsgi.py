@@ -49,32 +49,60 @@ class HeaderValueError(ValueError):
     """A response header name or value that would corrupt the response."""
 
 
-_FORBIDDEN_HEADER_CHARS = ("\r", "\n", "\0")
+def _header_error(problem, value, what, header):
+    if header is not None:
+        what = "value of header %r" % (header,)
+    return HeaderValueError("%s %r %s" % (what, value, problem))
 
 
-def header_to_native(value, what="header value"):
-    """Return a response header name or value as a native string.
+_SPLITS = "contains a CR, LF or NUL character, which would split the response; remove it or encode it"
+_NOT_LATIN1 = (
+    "is not latin-1; encode non-ASCII text first (for example with url_quote, "
+    "or RFC 5987 for Content-Disposition filenames)"
+)
+
+
+def _check_header_chars(value, what, header):
+    if "\r" in value or "\n" in value or "\0" in value:
+        raise _header_error(_SPLITS, value, what, header)
+
+
+def header_to_native(value, what="header value", header=None):
+    """Return a response header name or value (or the status line) as a native string.
 
     Text must be encodable as latin-1 (the HTTP/1.1 header charset);
     non-latin-1 text raises :class:`HeaderValueError` rather than being
     mangled differently on each interpreter.  Bytes are taken as latin-1.
     CR, LF and NUL raise :class:`HeaderValueError`: they would let a value
-    start a new header or split the response.
+    start a new header or split the response.  The message names *what* was
+    checked, or the *header* whose value it is.  This runs for every header
+    of every response, so the common case (clean native text) does no
+    conversion at all.
     """
-    if not isinstance(value, text_type):
-        value = to_text(value, "latin-1")
-    for char in _FORBIDDEN_HEADER_CHARS:
-        if char in value:
-            raise HeaderValueError(
-                "%s %r contains a CR, LF or NUL character, which would split "
-                "the response; remove it or encode it" % (what, value)
-            )
-    try:
-        latin1 = value.encode("latin-1")
-    except UnicodeEncodeError:
-        raise HeaderValueError(
-            "%s %r is not latin-1; encode non-ASCII text first (for example "
-            "with url_quote, or RFC 5987 for Content-Disposition filenames)"
-            % (what, value)
-        )
-    return bytes_to_environ(latin1)
+    if PY2:
+        if isinstance(value, text_type):
+            _check_header_chars(value, what, header)
+            try:
+                return value.encode("latin-1")
+            except UnicodeEncodeError:
+                raise _header_error(_NOT_LATIN1, value, what, header)
+        value = to_bytes(value)
+        _check_header_chars(value, what, header)
+        return value
+    if not isinstance(value, str):
+        value = to_bytes(value).decode("latin-1")
+    _check_header_chars(value, what, header)
+    if not value.isascii():
+        try:
+            value.encode("latin-1")
+        except UnicodeEncodeError:
+            raise _header_error(_NOT_LATIN1, value, what, header)
+    return value
+
+
+def check_response_head(status, headers):
+    """Check a status line and ``(name, value)`` header pairs with :func:`header_to_native`."""
+    header_to_native(status, "status line")
+    for name, value in headers:
+        header_to_native(name, "header name")
+        header_to_native(value, header=name)

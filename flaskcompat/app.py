@@ -650,6 +650,18 @@ class Flask(_PackageBoundObject):
                 url_scheme=self.config["PREFERRED_URL_SCHEME"],
             )
 
+    def match_static_rule(self, request):
+        """The fast routing path: ``(rule, view_args)`` for a variable-free rule, or ``None``.
+
+        Only when the URL map is not bound to a configured server name or
+        host, where Werkzeug must also check the request's host.
+        """
+        if self.config["SERVER_NAME"] is not None or self.url_map.host_matching:
+            return None
+        return self.url_map.match_static(
+            request.environ.get("PATH_INFO"), request.method
+        )
+
     def inject_url_defaults(self, endpoint, values):
         funcs = self.url_default_functions.get(None, ())
         if "." in endpoint:

@@ -139,11 +139,7 @@ class RequestContext(object):
         if request is None:
             request = app.request_class(environ)
         self.request = request
-        self.url_adapter = None
-        try:
-            self.url_adapter = app.create_url_adapter(self.request)
-        except exceptions.HTTPException as e:
-            self.request.routing_exception = e
+        self._url_adapter = _sentinel
         self.flashes = None
         self._session = session
         # App contexts this request context pushed itself (None: it reused one).
@@ -153,6 +149,26 @@ class RequestContext(object):
         self.preserved = False
         self._preserved_exc = None
         self._after_request_functions = []
+
+    @property
+    def url_adapter(self):
+        """The URL map bound to this request, created on first use.
+
+        Requests answered by :meth:`~flaskcompat.routing.Map.match_static`
+        that never build a URL never need one.  ``None`` when binding failed
+        (the failure is the request's routing exception).
+        """
+        if self._url_adapter is _sentinel:
+            self._url_adapter = None
+            try:
+                self._url_adapter = self.app.create_url_adapter(self.request)
+            except exceptions.HTTPException as e:
+                self.request.routing_exception = e
+        return self._url_adapter
+
+    @url_adapter.setter
+    def url_adapter(self, value):
+        self._url_adapter = value
 
     @property
     def session(self):
@@ -189,6 +205,12 @@ class RequestContext(object):
 
     def match_request(self):
         """Match the URL; failures are stored and raised later, inside error handling."""
+        static_match = self.app.match_static_rule(self.request)
+        if static_match is not None:
+            self.request.url_rule, self.request.view_args = static_match
+            return
+        if self.url_adapter is None:
+            return
         try:
             self.request.url_rule, self.request.view_args = match_url(self.url_adapter)
         except exceptions.HTTPException as e:
@@ -208,9 +230,7 @@ class RequestContext(object):
             self._implicit_app_ctx_stack.append(None)
 
         _request_ctx_stack.push(self)
-
-        if self.url_adapter is not None:
-            self.match_request()
+        self.match_request()
 
     def pop(self, exc=_sentinel):
         app_ctx = self._implicit_app_ctx_stack.pop()

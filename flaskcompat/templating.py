@@ -11,8 +11,9 @@ from __future__ import absolute_import
 from _compat.jinja import BaseEnvironment, BaseLoader, TemplateNotFound
 from _compat.strings import is_non_ascii_native_bytes
 from _compat.lang import iteritems
+from _compat.werkzeug import LocalProxy
 
-from .globals import _app_ctx_stack, _request_ctx_stack, request, session
+from .globals import _app_ctx_stack, _request_ctx_stack
 from .signals import before_render_template, template_rendered
 
 
@@ -23,8 +24,14 @@ class TemplateContextError(TypeError):
 def _default_template_ctx_processor():
     """``g``, ``request`` and ``session`` in every template rendered in a context.
 
-    ``session`` is the proxy, so rendering does not open the session of a
-    request that never uses it.
+    As in Flask 1.1 the values belong to *this* request, not to whichever
+    one is active when they are read: ``request`` is the request object
+    itself and ``session`` a proxy bound to this request context.  A test
+    helper that captures the context with ``template_rendered`` can then
+    still read ``context["request"].path`` or ``context["session"]`` after
+    the request ended (the global proxies would raise "Working outside of
+    request context").  ``session`` stays lazy, so rendering does not open
+    the session of a request that never uses it.
     """
     appctx = _app_ctx_stack.top
     reqctx = _request_ctx_stack.top
@@ -32,8 +39,8 @@ def _default_template_ctx_processor():
     if appctx is not None:
         rv["g"] = appctx.g
     if reqctx is not None:
-        rv["request"] = request
-        rv["session"] = session
+        rv["request"] = reqctx.request
+        rv["session"] = LocalProxy(lambda: reqctx.session)
     return rv
 
 

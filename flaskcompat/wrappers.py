@@ -39,7 +39,7 @@ from _compat.werkzeug import (
     exceptions,
     make_form_parser,
 )
-from _compat.wsgi import environ_to_bytes, header_to_native
+from _compat.wsgi import check_response_head, environ_to_bytes, header_to_native
 
 from . import json
 from .globals import _request_ctx_stack, current_app
@@ -461,7 +461,8 @@ def dump_set_cookie(key, value="", max_age=None, expires=None, path="/",
 def _check_header_value(key, value):
     if not isinstance(value, string_types):
         value = text_type(value)
-    header_to_native(value, "value of header %r" % (key,))
+    header_to_native(key, "header name")
+    header_to_native(value, header=key)
 
 
 class ResponseHeaders(Headers):
@@ -563,7 +564,4 @@ class Response(BaseResponse):
         Raises :class:`_compat.wsgi.HeaderValueError` for CR, LF or NUL (a
         response-splitting attempt) or non-latin-1 text, naming the header.
         """
-        header_to_native(self.status, "status line")
-        for name, value in self.headers.items():
-            header_to_native(name, "header name")
-            header_to_native(value, "value of header %r" % (name,))
+        check_response_head(self.status, self.headers.items())

@@ -359,6 +359,30 @@ def test_json_text_is_text(app):
         assert_text(value[0], list(value[1])[0], value[1][u"k"])
 
 
+@pytest.mark.parametrize("encoding", [
+    "utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le",
+    "utf-32-be",
+])
+def test_json_body_in_any_unicode_encoding(app, encoding):
+    """Flask 1.1 detects UTF-8, -16 and -32 (RFC 4627), byte order mark or not."""
+    body = u'{"k": "\u20ac\U0001F600"}'.encode(encoding)
+    with app.test_request_context(
+        "/", method="POST", data=body, content_type="application/json"
+    ):
+        assert request.get_json() == {u"k": u"\u20ac\U0001F600"}
+
+
+def test_json_with_invalid_utf8_is_a_400_everywhere(app, client):
+    @app.route("/", methods=["POST"])
+    def index():
+        return jsonify(request.get_json())
+
+    # An encoded surrogate: Python 2's codec would accept it.
+    for body in (b'["\xed\xa0\x80"]', b'["\xc0\xaf"]', b'["\xff"]'):
+        rv = client.post("/", data=body, content_type="application/json")
+        assert rv.status_code == 400
+
+
 # -- cookies and headers ---------------------------------------------------------
 
 

@@ -1,0 +1,434 @@
+"""The static rules: what in a source file will not work on Python 3.
+
+Each rule looks at statements and tokens of one :class:`~.source.SourceFile`
+and yields ``(line, category, message, hint)``; ``hint`` is None for the
+category's default.  They are written to be silent rather than wrong:
+
+* syntax rules (``print x``, ``except E, e``...) fire on what Python 3
+  cannot compile, whatever surrounds it;
+* name and module rules skip names the file binds itself (``from six.moves
+  import xrange``), code under a Python 2/3 test (``if PY2:``,
+  ``if sys.version_info < (3,)``, ``if hasattr(...)``), and the bodies and
+  fallbacks of ``try``/``except ImportError`` (or ``NameError``,
+  ``AttributeError``) probes;
+* method rules (``.next()``, ``.has_key()``, ``.iteritems()``) skip a
+  method some class of the project defines.
+"""
+from __future__ import absolute_import
+
+import os
+import re
+
+from . import py2api
+from .blocks import walk
+from .source import class_members, imported_modules, matching, top_level
+
+_PROBE_EXCEPTIONS = frozenset(["ImportError", "NameError", "AttributeError",
+                               "ModuleNotFoundError"])
+_VERSION_TEST = re.compile(r"^(?:IS_)?PY_?[23]K?$|^(?:version_info|hexversion|hasattr|PY2|PY3)$",
+                           re.IGNORECASE)
+_OCTAL = re.compile(r"^0[0-9]+[lL]?$")
+_HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
+#: Escapes valid in every Python 3 string literal (after the backslash).
+_VALID_ESCAPES = frozenset("\n\\'\"abfnrtv01234567x")
+
+
+def _op(tok, text):
+    return tok is not None and tok.kind == "OP" and tok.text == text
+
+
+def _at(tokens, i):
+    return tokens[i] if 0 <= i < len(tokens) else None
+
+
+# -- code that already handles both Pythons --------------------------------
+
+
+def _handlers(try_statement):
+    """The ``except`` clauses that follow a ``try`` header."""
+    siblings = try_statement.siblings()
+    found = []
+    for statement in siblings[siblings.index(try_statement) + 1:]:
+        if statement.keyword == "except":
+            found.append(statement)
+        elif statement.keyword not in ("else", "finally"):
+            break
+    return found
+
+
+def _is_probe_handler(handler):
+    """An except clause catching a missing name, attribute or module."""
+    names = [t.text for t in handler.tokens[1:-1] if t.kind == "NAME"]
+    return bool(set(names) & _PROBE_EXCEPTIONS)
+
+
+def _if_chain(statement):
+    """The ``if`` and ``elif`` headers of the chain *statement* belongs to."""
+    siblings = statement.siblings()
+    index = siblings.index(statement)
+    while siblings[index].keyword in ("elif", "else") and index > 0:
+        index -= 1
+    chain = [siblings[index]]
+    for following in siblings[index + 1:]:
+        if following.keyword != "elif":
+            break
+        chain.append(following)
+    return chain
+
+
+def is_guarded(statement):
+    """True inside code written to run on both Pythons (see the module doc)."""
+    for block in [statement] + list(statement.ancestors()):
+        keyword = block.keyword
+        if keyword == "try" and block is not statement:
+            if any(_is_probe_handler(h) for h in _handlers(block)):
+                return True
+        elif keyword == "except" and block is not statement and _is_probe_handler(block):
+            return True
+        elif keyword in ("if", "elif", "else") and block is not statement:
+            for test in _if_chain(block):
+                if any(t.kind == "NAME" and _VERSION_TEST.match(t.text) for t in test.tokens):
+                    return True
+    return False
+
+
+# -- syntax Python 3 cannot compile -----------------------------------------
+
+
+def _print_statement(statement, source):
+    tokens = statement.tokens
+    if statement.keyword != "print" or "print_function" in source.futures:
+        return
+    following = _at(tokens, 1)
+    if following is None:
+        yield tokens[0].line, "print-statement", "bare `print` statement", None
+        return
+    if _op(following, "("):
+        close = matching(tokens, 1)
+        inner = tokens[2:close]
+        tuple_print = any(_op(t, ",") for _, t in top_level(inner))
+        if close == len(tokens) - 1 and not tuple_print:
+            return  # print(x): the same on both Pythons
+    if following.kind == "OP" and following.text in ("=", "+=", ".", "["):
+        return  # assignment or attribute of a name called print
+    yield tokens[0].line, "print-statement", "print statement", None
+
+
+def _exec_statement(statement, source):
+    tokens = statement.tokens
+    if statement.keyword != "exec" or len(tokens) < 2:
+        return
+    if _op(tokens[1], "("):
+        if matching(tokens, 1) == len(tokens) - 1:
+            return
+    elif tokens[1].kind == "OP" and tokens[1].text in ("=", ".", "["):
+        return
+    yield tokens[0].line, "exec-statement", "exec statement", None
+
+
+def _except_comma(statement, source):
+    if statement.keyword == "except":
+        for _, tok in top_level(statement.tokens[1:-1]):
+            if _op(tok, ","):
+                yield tok.line, "except-comma", "`except E, name:`", None
+                return
+
+
+def _raise_comma(statement, source):
+    if statement.keyword == "raise":
+        for _, tok in top_level(statement.tokens[1:]):
+            if _op(tok, ","):
+                yield tok.line, "raise-comma", "`raise E, value`", None
+                return
+
+
+def _tuple_parameters(statement, source):
+    tokens = statement.tokens
+    for i, tok in enumerate(tokens):
+        if tok.kind == "NAME" and tok.text == "def" and _op(_at(tokens, i + 2), "("):
+            start, stop = i + 3, matching(tokens, i + 2)
+        elif tok.kind == "NAME" and tok.text == "lambda":
+            start = i + 1
+            stop = next((j for j in range(start, len(tokens)) if _op(tokens[j], ":")),
+                        len(tokens))
+        else:
+            continue
+        depth = 0
+        for j in range(start, stop):
+            here = tokens[j]
+            opens_parameter = j == start or (_op(tokens[j - 1], ",") and depth == 0)
+            if _op(here, "(") and opens_parameter:
+                yield here.line, "tuple-parameter", "tuple parameter unpacking", None
+                break
+            if here.kind == "OP" and here.text in ("(", "[", "{"):
+                depth += 1
+            elif here.kind == "OP" and here.text in (")", "]", "}"):
+                depth -= 1
+
+
+def _reserved_keywords(statement, source):
+    tokens = statement.tokens
+    for i, tok in enumerate(tokens):
+        if tok.kind != "NAME" or tok.text not in py2api.NEW_KEYWORDS:
+            continue
+        before, after = _at(tokens, i - 1), _at(tokens, i + 1)
+        as_name = (
+            _op(before, ".")
+            or (before is not None and before.text in ("def", "class", "import", "as"))
+            or (after is not None and after.kind == "OP"
+                and after.text in ("=", ",", ")", ".", "]"))
+        )
+        if tok.text == "async" and after is not None and after.text in ("def", "with", "for"):
+            as_name = False
+        if as_name:
+            yield tok.line, "reserved-keyword", "`%s` is a keyword on Python 3" % tok.text, None
+
+
+def _invalid_escape(body, is_bytes):
+    """The first invalid escape character in a string body, or None."""
+    i = body.find("\\")
+    while i >= 0:
+        escaped = body[i + 1:i + 2]
+        if not is_bytes and escaped in ("u", "U", "N"):
+            if escaped == "N":
+                valid = body[i + 2:i + 3] == "{"
+            else:
+                size = 4 if escaped == "u" else 8
+                valid = len(body[i + 2:i + 2 + size]) == size and all(
+                    c in _HEX_DIGITS for c in body[i + 2:i + 2 + size])
+            if not valid:
+                return "\\" + escaped
+        elif escaped and escaped not in _VALID_ESCAPES:
+            return "\\" + escaped
+        i = body.find("\\", i + 2)
+    return None
+
+
+def _token_rules(statement, source):
+    """Rules about single tokens: operators, literals, strings."""
+    for tok in statement.tokens:
+        if tok.kind == "OP" and tok.text == "`":
+            yield tok.line, "backticks", "backticks (repr)", None
+        elif tok.kind == "OP" and tok.text == "<>":
+            yield tok.line, "ne-operator", "`<>` comparison", None
+        elif tok.kind == "NUMBER":
+            if _OCTAL.match(tok.text) and tok.text.rstrip("lL").strip("0"):
+                yield tok.line, "octal-literal", "octal literal %s" % tok.text, None
+            if tok.text[-1] in "lL":
+                yield tok.line, "long-literal", "long literal %s" % tok.text, None
+        elif tok.kind == "STRING":
+            prefix = tok.prefix
+            if "u" in prefix and "r" in prefix:
+                yield tok.line, "ur-string", "ur'' string literal", None
+            elif "r" not in prefix:
+                quote_at = len(prefix)
+                quote = tok.text[quote_at:quote_at + 3]
+                size = 3 if quote in ("'''", '"""') else 1
+                body = tok.text[quote_at + size:len(tok.text) - size]
+                bad = _invalid_escape(body, "b" in prefix)
+                if bad:
+                    line = tok.line + body[:body.find(bad)].count("\n")
+                    yield line, "invalid-escape", "invalid escape sequence '%s'" % bad, None
+
+
+SYNTAX_RULES = (_print_statement, _exec_statement, _except_comma, _raise_comma,
+                _tuple_parameters, _reserved_keywords, _token_rules)
+
+
+# -- removed or renamed names -------------------------------------------------
+
+
+def _builtin_names(statement, source, project):
+    if statement.keyword in ("import", "from", "global", "nonlocal"):
+        return
+    tokens = statement.tokens
+    for i, tok in enumerate(tokens):
+        if tok.kind != "NAME" or tok.text not in py2api.BUILTINS or tok.text in source.bound:
+            continue
+        if _op(_at(tokens, i - 1), ".") or _op(_at(tokens, i + 1), "="):
+            continue
+        category, hint = py2api.BUILTINS[tok.text]
+        yield tok.line, category, "`%s` does not exist on Python 3" % tok.text, hint
+
+
+def _method_calls(statement, source, project):
+    tokens = statement.tokens
+    for i, tok in enumerate(tokens):
+        if tok.kind != "NAME" or not _op(_at(tokens, i - 1), ".") \
+                or not _op(_at(tokens, i + 1), "("):
+            continue
+        name = tok.text
+        if name in project.methods:
+            continue
+        if name in py2api.DICT_ITERATORS:
+            yield (tok.line, "dict-iterators", "dict.%s() does not exist on Python 3" % name,
+                   "use " + py2api.DICT_ITERATORS[name])
+        elif name == "has_key":
+            yield tok.line, "has-key", "dict.has_key() does not exist on Python 3", None
+        elif name == "next" and _op(_at(tokens, i + 2), ")"):
+            yield tok.line, "next-method", "iterator.next() is __next__ on Python 3", None
+        elif name in py2api.REMOVED_TESTCASE_METHODS and _at(tokens, i - 2) is not None \
+                and tokens[i - 2].text == "self":
+            yield (tok.line, "removed-attribute",
+                   "TestCase.%s() was removed in Python 3.12" % name,
+                   "use self." + py2api.REMOVED_TESTCASE_METHODS[name])
+        elif name == "sort" or (name in ("keys", "items", "values")
+                                and _op(_at(tokens, i + 2), ")")):
+            for found in _list_uses(tokens, i, name):
+                yield found
+
+
+def _list_uses(tokens, i, name):
+    """``d.keys()[0]``, ``d.items() + x``, ``d.keys().sort()``, ``.sort(cmp=...)``."""
+    close = matching(tokens, i + 1)
+    if name == "sort":
+        for found in _cmp_argument(tokens, i + 1, close):
+            yield found
+        return
+    after, next_name = _at(tokens, close + 1), _at(tokens, close + 2)
+    if _op(after, "[") or _op(after, "+") or (
+            _op(after, ".") and next_name is not None and next_name.text == "sort"):
+        yield (tokens[i].line, "views-not-lists",
+               "dict.%s() is a view on Python 3, not a list" % name, None)
+
+
+def _cmp_argument(tokens, open_index, close):
+    inner = tokens[open_index + 1:close]
+    for j, tok in top_level(inner):
+        if tok.text == "cmp" and _op(_at(inner, j + 1), "="):
+            yield tok.line, "sort-cmp", "the cmp= argument is gone on Python 3", None
+
+
+def _builtin_calls(statement, source, project):
+    """``sorted(x, cmp=f)``, ``map(...)[0]``, ``len(filter(...))``."""
+    tokens = statement.tokens
+    for i, tok in enumerate(tokens):
+        if tok.kind != "NAME" or not _op(_at(tokens, i + 1), "(") or tok.text in source.bound \
+                or _op(_at(tokens, i - 1), "."):
+            continue
+        close = matching(tokens, i + 1)
+        if tok.text == "sorted":
+            for found in _cmp_argument(tokens, i + 1, close):
+                yield found
+        elif tok.text in ("map", "filter", "zip"):
+            indexed = _op(_at(tokens, close + 1), "[")
+            counted = (_at(tokens, i - 2) is not None and tokens[i - 2].text == "len"
+                       and _op(tokens[i - 1], "(") and _op(_at(tokens, close + 1), ")"))
+            if indexed or counted:
+                yield (tok.line, "views-not-lists",
+                       "%s() returns an iterator on Python 3" % tok.text, None)
+
+
+def _module_attributes(statement, source, project):
+    tokens = statement.tokens
+    if statement.keyword == "from":
+        modules = imported_modules(statement)
+        if modules:
+            module = modules[0][0]
+            names = [t for t in tokens[1:] if t.kind == "NAME"]
+            for tok in names:
+                replacement = py2api.REMOVED_ATTRIBUTES.get((module, tok.text))
+                if replacement:
+                    yield (tok.line, "removed-attribute",
+                           "%s.%s does not exist on Python 3" % (module, tok.text),
+                           "use " + replacement)
+        return
+    for i, tok in enumerate(tokens):
+        module = source.module_aliases.get(tok.text)
+        if tok.kind != "NAME" or module is None or not _op(_at(tokens, i + 1), "."):
+            continue
+        if _op(_at(tokens, i - 1), "."):
+            continue
+        attribute = _at(tokens, i + 2)
+        if attribute is None:
+            continue
+        replacement = py2api.REMOVED_ATTRIBUTES.get((module, attribute.text))
+        if replacement and not _op(_at(tokens, i + 3), "="):
+            yield (attribute.line, "removed-attribute",
+                   "%s.%s does not exist on Python 3" % (module, attribute.text),
+                   "use " + replacement)
+
+
+def _imports(statement, source, project):
+    if statement.keyword not in ("import", "from"):
+        return
+    package_dir = source.package_dir
+    relative = package_dir is not None and "absolute_import" not in source.futures
+    for module, line in imported_modules(statement):
+        top = module.split(".")[0]
+        if not top or top == "__future__":
+            continue
+        if relative and (os.path.isfile(os.path.join(package_dir, top + ".py")) or
+                         os.path.isfile(os.path.join(package_dir, top, "__init__.py"))):
+            yield (line, "implicit-relative-import",
+                   "`%s` is this package's own module: Python 3 imports a top-level "
+                   "`%s` instead" % (top, top), "write `from . import %s`" % top)
+        elif top in py2api.RENAMED_MODULES:
+            yield (line, "renamed-module", "module `%s` is renamed on Python 3" % top,
+                   "use " + py2api.RENAMED_MODULES[top])
+        elif top in py2api.REMOVED_MODULES:
+            yield (line, "removed-module", "module `%s` does not exist on Python 3" % top,
+                   "use " + py2api.REMOVED_MODULES[top])
+
+
+def _exception_message(statement, source, project):
+    if statement.keyword != "except" or project.defines_message or not statement.is_header:
+        return
+    top = [tok for _, tok in top_level(statement.tokens[1:-1])]
+    name = None
+    for j, tok in enumerate(top[:-1]):
+        if tok.text == "as" or _op(tok, ","):
+            name = top[j + 1].text
+    if name is None:
+        return
+    for inner in walk(statement):
+        tokens = inner.tokens
+        for i, tok in enumerate(tokens):
+            if (tok.text == name and _op(_at(tokens, i + 1), ".")
+                    and _at(tokens, i + 2) is not None and tokens[i + 2].text == "message"
+                    and not _op(_at(tokens, i - 1), ".")):
+                yield (tokens[i + 2].line, "exception-message",
+                       "BaseException.message does not exist on Python 3", None)
+
+
+def _class_rules(statement, source, project):
+    if statement.keyword != "class" or not statement.is_header:
+        return
+    members = class_members(statement)
+    for name, wanted in sorted(py2api.SPECIAL_METHODS.items()):
+        if name in members and not any(w in members for w in wanted):
+            yield (members[name].line, "special-methods",
+                   "%s is ignored by Python 3" % name,
+                   "define %s too" % " / ".join(wanted) if wanted else "remove it")
+    if "__unicode__" in members and "__str__" not in members:
+        yield (members["__unicode__"].line, "unicode-method",
+               "class defines __unicode__ but not __str__", None)
+    if "__metaclass__" in members:
+        yield (members["__metaclass__"].line, "metaclass-attribute",
+               "__metaclass__ is ignored by Python 3", None)
+    if "next" in members and "__next__" not in members and members["next"].keyword == "def" \
+            and "__iter__" in members:
+        yield (members["next"].line, "next-method",
+               "iterator class defines next() but not __next__()",
+               "add `__next__ = next` to the class")
+
+
+NAME_RULES = (_builtin_names, _method_calls, _builtin_calls, _module_attributes,
+              _imports, _exception_message, _class_rules)
+
+
+def check(source, project):
+    """Yield ``(line, category, message, hint)`` for every finding in *source*."""
+    if source.encoding_problem:
+        yield 1, "source-encoding", source.encoding_problem, None
+    for line, message in source.lexed.errors[:1]:
+        yield line, "syntax-error", "cannot be read as Python: %s" % message, None
+    for statement in source.statements:
+        for rule in SYNTAX_RULES:
+            for found in rule(statement, source):
+                yield found
+        if is_guarded(statement):
+            continue
+        for rule in NAME_RULES:
+            for found in rule(statement, source, project):
+                yield found
