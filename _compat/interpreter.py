@@ -24,12 +24,16 @@ def warning_mode_options():
     """Interpreter options for a program run in Python 3 warning mode.
 
     CPython 2: ``-3`` (Python 3 deprecations, which include classic integer
-    division).  PyPy 2 has no such warnings, so it gets none.  Python 3:
-    ``-b`` (bytes/str comparisons and ``str(bytes)``) and ``-X dev``
-    (development mode: every deprecation, once per location).
+    division), with deprecations ignored until the runner installs its own
+    filters -- a virtualenv's ``site.py`` would warn before any user code
+    runs.  PyPy 2 has no such warnings, so it gets none.  Python 3: ``-b``
+    (bytes/str comparisons and ``str(bytes)``) and ``-X dev`` (development
+    mode: every deprecation, once per location).
     """
     if PY2:
-        return ["-3"] if platform.python_implementation() == "CPython" else []
+        if platform.python_implementation() == "CPython":
+            return ["-3", "-W", "ignore::DeprecationWarning"]
+        return []
     return ["-b", "-X", "dev"]
 
 

@@ -8,22 +8,20 @@ documented decoding of malformed input, identical on both interpreters.
 """
 from __future__ import absolute_import
 
-from six.moves.urllib.parse import quote as _quote, unquote_to_bytes as _unquote_to_bytes
+from six.moves.urllib.parse import quote as _quote
 
 from _compat.strings import PY2, to_bytes, to_text, text_type, binary_type
+
+if PY2:
+    from urllib import unquote as _unquote_to_bytes
+else:
+    from urllib.parse import unquote_to_bytes as _unquote_to_bytes
 
 #: Characters left unescaped in a URL path; the sub-delimiters of RFC 3986
 #: are safe there, so they stay readable.
 PATH_SAFE = "/:@!$&'()*+,;="
 #: Characters left unescaped in a query-string key or value.
 QUERY_SAFE = "/:@!$'()*,;"
-
-if PY2:
-    from urllib import unquote as _py2_unquote
-
-    def _unquote_to_bytes(value):  # noqa: F811 - Python 2 spelling
-        return _py2_unquote(value)
-
 
 def decode_text(data, errors="replace"):
     """Decode UTF-8 bytes from a request, invalid sequences replaced by U+FFFD.
@@ -110,3 +108,199 @@ def url_encode(pairs, charset="utf-8"):
         for key, value in pairs
         if value is not None
     )
+
+
+# -- File names: filesystem paths, Content-Disposition and media types --------
+#
+# Appended for ``send_file`` and friends.  A file name travels from a URL to
+# the filesystem and back into headers; these helpers keep each step the
+# same on both interpreters.
+
+import mimetypes as _mimetypes  # noqa: E402
+import os as _os  # noqa: E402
+import posixpath as _posixpath  # noqa: E402
+import sys as _sys  # noqa: E402
+import unicodedata as _unicodedata  # noqa: E402
+
+from _compat.strings import to_native as _to_native  # noqa: E402
+
+
+def _fs_encoding():
+    """The filesystem encoding; UTF-8 where Python 2 would say ASCII.
+
+    Python 3.7+ treats the C/POSIX locale as UTF-8 (PEP 538/540) while
+    Python 2 falls back to ASCII and cannot open non-ASCII names at all.
+    """
+    import codecs
+
+    encoding = _sys.getfilesystemencoding() or "utf-8"
+    try:
+        if codecs.lookup(encoding).name == "ascii":
+            return "utf-8"
+    except LookupError:
+        return "utf-8"
+    return encoding
+
+
+def path_to_text(path):
+    """A filesystem path (text, bytes or ``os.PathLike``) as text.
+
+    The framework joins, checks and reports paths as text on every
+    interpreter, so ``os.path.join(root_path, filename)`` never mixes bytes
+    and text (Python 2 raises ``UnicodeDecodeError`` there for a non-ASCII
+    root).  Bytes are decoded with the filesystem encoding (Python 3:
+    ``os.fsdecode``); on Python 2 bytes that do not decode stay bytes.
+    """
+    fspath = getattr(path, "__fspath__", None)
+    if fspath is not None:
+        path = fspath()
+    if isinstance(path, text_type):
+        return path
+    if not isinstance(path, binary_type):
+        raise TypeError("expected a path (text, bytes or os.PathLike), got %s"
+                        % type(path).__name__)
+    if not PY2:
+        return _os.fsdecode(path)
+    try:
+        return to_text(path, _fs_encoding())
+    except UnicodeDecodeError:
+        return path
+
+
+def path_to_native(path):
+    """A path in the form the running interpreter's ``os`` functions take.
+
+    Python 3: text.  Python 2: bytes in the filesystem encoding (UTF-8 under
+    the C locale, as Python 3 does), so non-ASCII names open everywhere.
+    """
+    path = path_to_text(path)
+    if PY2 and isinstance(path, text_type):
+        return to_bytes(path, _fs_encoding())
+    return path
+
+
+def path_to_bytes(path):
+    """The bytes of a filesystem path (Python 3: ``os.fsencode``).
+
+    For ETags and the ``X-Sendfile`` header, which must be the same bytes
+    on every interpreter.
+    """
+    path = path_to_text(path)
+    if not PY2:
+        return _os.fsencode(path)
+    return path_to_native(path)
+
+
+#: RFC 7230 ``tchar``: a header parameter made only of these needs no quotes.
+_TOKEN_CHARS = frozenset(
+    "!#$%&'*+-.0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ^_`abcdefghijklmnopqrstuvwxyz|~"
+)
+
+
+def _header_param(value):
+    """A parameter value bare when it is a token, else as a quoted string
+    (Werkzeug 1.0's rule, which Flask 1.1's headers follow; Werkzeug 3
+    quotes differently)."""
+    if set(value) <= _TOKEN_CHARS:
+        return value
+    return '"%s"' % value.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def content_disposition(filename, disposition="attachment"):
+    """A ``Content-Disposition`` value naming *filename*, as Flask 1.1 builds it.
+
+    An ASCII name gives ``attachment; filename=NAME``.  Any other name gives
+    the RFC 6266 pair: ``filename=`` an ASCII fallback (the NFKD
+    decomposition with everything non-ASCII dropped) and
+    ``filename*=UTF-8''`` the percent-encoded UTF-8 (RFC 5987).  Bytes are
+    taken as UTF-8.  The decomposition uses the Unicode 3.2 tables, which
+    every interpreter ships unchanged (each Python's current tables are of a
+    different Unicode version), so the header is the same bytes everywhere.
+    Returns a native string.
+    """
+    filename = to_text(filename, "utf-8")
+    try:
+        to_bytes(filename, "ascii")
+    except UnicodeEncodeError:
+        decomposed = _unicodedata.ucd_3_2_0.normalize(u"NFKD", filename)
+        fallback = to_text(to_bytes(decomposed, "ascii", "ignore"), "ascii")
+        params = [
+            ("filename", _header_param(fallback)),
+            ("filename*", "UTF-8''" + url_quote(filename, safe="")),
+        ]
+    else:
+        params = [("filename", _header_param(filename))]
+    value = u"; ".join(
+        [to_text(disposition, "latin-1")]
+        + [u"%s=%s" % (key, to_text(val, "ascii")) for key, val in params]
+    )
+    return _to_native(value, "latin-1")
+
+
+# The media types used when the system has no mime.types file, or does not
+# name the extension; the values are the ones Debian's mime.types gives.
+_BASE_MEDIA_TYPES = {
+    ".html": "text/html", ".htm": "text/html", ".css": "text/css",
+    ".js": "text/javascript", ".mjs": "text/javascript",
+    ".json": "application/json", ".jsonld": "application/ld+json",
+    ".xml": "application/xml", ".txt": "text/plain", ".csv": "text/csv",
+    ".md": "text/markdown", ".ics": "text/calendar", ".py": "text/x-python",
+    ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+    ".gif": "image/gif", ".svg": "image/svg+xml", ".ico": "image/vnd.microsoft.icon",
+    ".webp": "image/webp", ".avif": "image/avif", ".bmp": "image/bmp",
+    ".tif": "image/tiff", ".tiff": "image/tiff",
+    ".pdf": "application/pdf", ".zip": "application/zip", ".tar": "application/x-tar",
+    ".wasm": "application/wasm", ".rtf": "application/rtf", ".epub": "application/epub+zip",
+    ".atom": "application/atom+xml", ".rss": "application/x-rss+xml",
+    ".woff": "font/woff", ".woff2": "font/woff2", ".ttf": "font/ttf", ".otf": "font/otf",
+    ".mp3": "audio/mpeg", ".ogg": "audio/ogg", ".oga": "audio/ogg", ".wav": "audio/x-wav",
+    ".mp4": "video/mp4", ".webm": "video/webm", ".ogv": "video/ogg",
+}
+# Python 3.9+'s tables (a superset of Python 2's), fixed here.
+_ENCODING_SUFFIXES = {".gz": "gzip", ".Z": "compress", ".bz2": "bzip2", ".xz": "xz", ".br": "br"}
+_SUFFIX_ALIASES = {
+    ".svgz": ".svg.gz", ".tgz": ".tar.gz", ".taz": ".tar.gz", ".tz": ".tar.gz",
+    ".tbz2": ".tar.bz2", ".txz": ".tar.xz",
+}
+_media_types = None
+
+
+def _load_media_types():
+    """The base table, overridden by each system ``mime.types`` file in turn."""
+    table = dict(_BASE_MEDIA_TYPES)
+    for path in _mimetypes.knownfiles:
+        try:
+            with open(path, "rb") as f:
+                data = f.read()
+        except (IOError, OSError):
+            continue
+        for line in to_text(data, "utf-8", "replace").splitlines():
+            words = line.split(u"#", 1)[0].split()
+            for ext in words[1:]:
+                table[u"." + ext] = _to_native(words[0], "utf-8")
+    return table
+
+
+def guess_mimetype(filename):
+    """The media type for *filename* (text or bytes), or ``None``.
+
+    ``mimetypes.guess_type`` answers differently on each interpreter: its
+    built-in table changes with every Python release (``.3gp``, ``.h5``,
+    ``.br`` and more).  This uses one fixed table, overridden by the
+    system's ``mime.types`` files, with the standard library's rules for
+    compound (``.tgz``) and compression (``.gz``) suffixes; the answer is
+    therefore the same on every interpreter of one machine.  Types added
+    with ``mimetypes.add_type`` are not seen: pass ``mimetype=`` instead.
+    """
+    global _media_types
+    if _media_types is None:
+        _media_types = _load_media_types()
+    name = to_text(filename, "utf-8", "replace")
+    base, ext = _posixpath.splitext(name)
+    while ext in _SUFFIX_ALIASES:
+        base, ext = _posixpath.splitext(base + _SUFFIX_ALIASES[ext])
+    if ext in _ENCODING_SUFFIXES:
+        base, ext = _posixpath.splitext(base)
+    if ext in _media_types:
+        return _media_types[ext]
+    return _media_types.get(ext.lower())

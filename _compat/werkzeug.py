@@ -29,7 +29,7 @@ from werkzeug.serving import run_simple
 from werkzeug.test import Client as _BaseClient, EnvironBuilder
 from werkzeug.wrappers import Request as BaseRequest, Response as BaseResponse
 
-from _compat.strings import UTF8_CODEC, to_text
+from _compat.strings import UTF8_CODEC, to_bytes, to_text
 from _compat.urls import decode_text
 from _compat.wsgi import environ_to_bytes
 
@@ -122,16 +122,67 @@ def normalize_built_path(url):
     return path + mark + query
 
 
+class _PartCountingStream(object):
+    """A multipart body stream that refuses more than *max_parts* parts.
+
+    Werkzeug 1.0 has no part limit (CVE-2023-25577: a body of many tiny
+    parts costs far more CPU and memory than its size suggests).  Each part
+    starts with ``--boundary``; counting those as the parser reads (keeping
+    a tail so a delimiter split across two reads is still seen) raises 413
+    as soon as one too many arrives, like Werkzeug 3's ``max_form_parts``.
+    """
+
+    def __init__(self, stream, boundary, max_parts):
+        self._stream = stream
+        self._delimiter = b"--" + boundary
+        self._max_delimiters = max_parts + 1  # the closing delimiter is not a part
+        self._seen = 0
+        self._tail = b""
+
+    def _count(self, data):
+        if data:
+            window = self._tail + data
+            self._seen += window.count(self._delimiter) - self._tail.count(self._delimiter)
+            self._tail = window[-(len(self._delimiter) - 1):]
+            if self._seen > self._max_delimiters:
+                raise exceptions.RequestEntityTooLarge(
+                    "The multipart body has more parts than MAX_FORM_PARTS allows."
+                )
+        return data
+
+    def read(self, *args):
+        return self._count(self._stream.read(*args))
+
+    def readline(self, *args):
+        return self._count(self._stream.readline(*args))
+
+    def __iter__(self):
+        return iter(self.readline, b"")
+
+
+class _PartLimitedFormDataParser(FormDataParser):
+    def __init__(self, *args, **kwargs):
+        self._max_form_parts = kwargs.pop("max_form_parts")
+        FormDataParser.__init__(self, *args, **kwargs)
+
+    def parse(self, stream, mimetype, content_length, options=None):
+        boundary = (options or {}).get("boundary")
+        if self._max_form_parts is not None and boundary:
+            stream = _PartCountingStream(stream, to_bytes(boundary, "latin-1"), self._max_form_parts)
+        return FormDataParser.parse(self, stream, mimetype, content_length, options)
+
+
 def make_form_parser(stream_factory, max_form_memory_size, max_content_length,
                      max_form_parts, cls):
     """A :class:`FormDataParser` for ``multipart/form-data`` bodies.
 
     Text fields and file names decode as UTF-8 with each invalid sequence
     replaced by U+FFFD, identically on both generations (Werkzeug 1.0 gets
-    the ``flaskcompat-utf-8`` codec).  3.x also limits the number of parts.
-    Url-encoded bodies are not for this parser: Werkzeug 3 keeps invalid
-    escapes as ``%FF`` and drops a form holding a raw non-UTF-8 byte, so the
-    framework parses those with :func:`_compat.urls.parse_query`.
+    the ``flaskcompat-utf-8`` codec), and more than *max_form_parts* parts
+    is a 413 on both (Werkzeug 3 counts them itself).  Url-encoded bodies
+    are not for this parser: Werkzeug 3 keeps invalid escapes as ``%FF`` and
+    drops a form holding a raw non-UTF-8 byte, so the framework parses those
+    with :func:`_compat.urls.parse_query`.
     """
     if _MODERN:
         return FormDataParser(
@@ -141,13 +192,14 @@ def make_form_parser(stream_factory, max_form_memory_size, max_content_length,
             max_form_parts=max_form_parts,
             cls=cls,
         )
-    return FormDataParser(
+    return _PartLimitedFormDataParser(
         stream_factory,
         charset=UTF8_CODEC,
         errors="replace",
         max_form_memory_size=max_form_memory_size,
         max_content_length=max_content_length,
         cls=cls,
+        max_form_parts=max_form_parts,
     )
 
 
@@ -285,3 +337,40 @@ def rules_in_match_order(url_map):
 
 
 __all__ += ["WERKZEUG_VERSION_TEXT", "rules_in_match_order"]
+
+
+def make_conditional(response, request_or_environ, accept_ranges=False, complete_length=None):
+    """``response.make_conditional(...)``, answering as Werkzeug 1.0 does.
+
+    The signature is the same in 1.0 and 3.x; the answers differ twice, and
+    Werkzeug 1.0's (which Flask 1.1 gave) are kept on every generation:
+
+    * Werkzeug 3 adds ``Accept-Ranges`` to every response once
+      *accept_ranges* is passed; 1.0 only to a 206.  It is removed again
+      from anything but a 206 (unless the response had it before).
+    * For an empty resource (*complete_length* 0) Werkzeug 2+ ignores a
+      ``Range`` header and answers 200; 1.0 answers 416, as no byte range of
+      an empty resource is satisfiable (RFC 7233).  That 416 is raised here.
+
+    Raises :class:`~werkzeug.exceptions.RequestedRangeNotSatisfiable` for a
+    malformed or unsatisfiable range, like Werkzeug.
+    """
+    environ = getattr(request_or_environ, "environ", request_or_environ)
+    had_accept_ranges = "Accept-Ranges" in response.headers
+    if (
+        _MODERN
+        and accept_ranges
+        and complete_length == 0
+        and environ.get("REQUEST_METHOD") in ("GET", "HEAD")
+        and response._is_range_request_processable(environ)
+    ):
+        raise exceptions.RequestedRangeNotSatisfiable(length=0)
+    rv = response.make_conditional(
+        request_or_environ, accept_ranges=accept_ranges, complete_length=complete_length
+    )
+    if rv.status_code != 206 and not had_accept_ranges:
+        rv.headers.pop("Accept-Ranges", None)
+    return rv
+
+
+__all__ += ["make_conditional"]

@@ -9,7 +9,8 @@ never needs to know which interpreter it runs on.
 """
 from __future__ import absolute_import
 
-from _compat.strings import PY2, to_bytes, to_text, text_type
+from _compat import py3warnings
+from _compat.strings import PY2, is_non_ascii_native_bytes, to_bytes, to_text, text_type
 
 
 def environ_to_bytes(value):
@@ -67,6 +68,22 @@ def _check_header_chars(value, what, header):
         raise _header_error(_SPLITS, value, what, header)
 
 
+def _warn_non_ascii_native(value, what, header):
+    """Python 3 warning mode: a header built from a non-ASCII native string.
+
+    Python 2 sends its bytes as they are; on Python 3 the same source gives
+    text (a literal, then checked as latin-1) or bytes (data read from a
+    file), so the header changes or fails.
+    """
+    if header is not None:
+        what = "value of header %r" % (header,)
+    py3warnings.warn_py3(
+        py3warnings.NON_ASCII_NATIVE_STR,
+        "%s %r is a native str with non-ASCII bytes: sent as raw bytes on "
+        "Python 2, a different value on Python 3" % (what, value),
+    )
+
+
 def header_to_native(value, what="header value", header=None):
     """Return a response header name or value (or the status line) as a native string.
 
@@ -88,6 +105,8 @@ def header_to_native(value, what="header value", header=None):
                 raise _header_error(_NOT_LATIN1, value, what, header)
         value = to_bytes(value)
         _check_header_chars(value, what, header)
+        if py3warnings.ENABLED and is_non_ascii_native_bytes(value):
+            _warn_non_ascii_native(value, what, header)
         return value
     if not isinstance(value, str):
         value = to_bytes(value).decode("latin-1")

@@ -579,8 +579,9 @@ class FlaskGroup(AppGroup):
         except Exception:
             # The help page must not break because the app does; the error
             # is shown (as Flask 1.1 does), and using one of the app's
-            # commands reports it again.
-            traceback.print_exc()
+            # commands reports it again.  (click.echo, unlike print_exc,
+            # flushes, which click 8.1's CliRunner needs to capture it.)
+            click.echo(traceback.format_exc(), err=True, nl=False)
         return sorted(rv)
 
     def main(self, *args, **kwargs):

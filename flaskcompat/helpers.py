@@ -2,17 +2,35 @@
 package-bound base class shared by the application and blueprints."""
 from __future__ import absolute_import
 
-import mimetypes
+import io
 import os
 import posixpath
 import sys
 import time
+import warnings
 from functools import update_wrapper
+from zlib import adler32
 
 from _compat.lang import module_file
 from _compat.strings import string_types
-from _compat.urls import PATH_SAFE, url_encode, url_quote
-from _compat.werkzeug import BuildError, exceptions, normalize_built_path, wrap_file
+from _compat.urls import (
+    PATH_SAFE,
+    content_disposition,
+    guess_mimetype,
+    path_to_bytes,
+    path_to_native,
+    path_to_text,
+    url_encode,
+    url_quote,
+)
+from _compat.werkzeug import (
+    BuildError,
+    exceptions,
+    make_conditional,
+    normalize_built_path,
+    wrap_file,
+)
+from _compat.wsgi import bytes_to_environ
 from _compat.jinja import FileSystemLoader, escape
 
 from .globals import _app_ctx_stack, _request_ctx_stack, current_app, request, session
@@ -250,81 +268,189 @@ def get_flashed_messages(with_categories=False, category_filter=()):
     return flashes
 
 
+#: Path separators other than ``/`` that the running OS understands
+#: (``\`` on Windows; none on POSIX, where a backslash is an ordinary
+#: character of a file name).
+_os_alt_seps = [sep for sep in (os.path.sep, os.path.altsep) if sep not in (None, "/")]
+
+
 def safe_join(directory, *pathnames):
-    """Join *pathnames* under *directory*, or ``None`` if one would escape it."""
-    parts = [directory]
+    """Join untrusted *pathnames* under *directory* with ``/``.
+
+    Raises :class:`~werkzeug.exceptions.NotFound` when a part would leave
+    *directory*: an absolute path, ``..`` (after normalising), or an OS
+    separator other than ``/``.  Paths may be text, bytes or
+    ``os.PathLike``; the result is text on every interpreter.
+    """
+    parts = [path_to_text(directory)]
     for filename in pathnames:
+        filename = path_to_text(filename)
         if filename != "":
             filename = posixpath.normpath(filename)
         if (
-            any(sep in filename for sep in (os.sep, os.altsep) if sep not in (None, "/"))
+            any(sep in filename for sep in _os_alt_seps)
             or os.path.isabs(filename)
             or filename == ".."
             or filename.startswith("../")
-            or "\0" in filename
         ):
-            return None
+            raise exceptions.NotFound()
         parts.append(filename)
     return posixpath.join(*parts)
 
 
+_NO_MIMETYPE = (
+    "Unable to infer MIME-type because no filename is available. Please set "
+    "either `attachment_filename`, pass a filepath to `filename_or_fp` or set "
+    "your own MIME-type via `mimetype`."
+)
+
+
+def _file_etag(filename):
+    """Flask 1.1's ETag of a file: ``mtime-size-adler32(name)``.
+
+    The mtime is written with ``repr`` (Python 2's ``str`` of a float keeps
+    only 12 digits) and the checksum is of the file name's bytes, so the
+    value is the same on every interpreter and in every process (unlike
+    ``hash()``).
+    """
+    native = path_to_native(filename)
+    return "%s-%d-%d" % (
+        repr(float(os.path.getmtime(native))),
+        os.path.getsize(native),
+        adler32(path_to_bytes(filename)) & 0xFFFFFFFF,
+    )
+
+
+def _bytesio_size(file):
+    """The size of the whole buffer of an ``io.BytesIO`` (Flask 1.1's Content-Length)."""
+    position = file.tell()
+    file.seek(0, os.SEEK_END)
+    size = file.tell()
+    file.seek(position)
+    return size
+
+
 def send_file(filename_or_fp, mimetype=None, as_attachment=False,
-              attachment_filename=None, conditional=True, cache_timeout=None):
-    """Send a file (a path or a binary file object) as the response."""
-    filename = None
-    if isinstance(filename_or_fp, string_types):
-        filename = filename_or_fp
+              attachment_filename=None, add_etags=True, cache_timeout=None,
+              conditional=False, last_modified=None):
+    """Send a file (a path or a binary file object) as the response.
+
+    As Flask 1.1's: a relative path is taken from :attr:`Flask.root_path`;
+    the mimetype is guessed from *attachment_filename* or the path (a file
+    object with neither raises :exc:`ValueError`); ``as_attachment`` adds a
+    ``Content-Disposition`` (RFC 6266 ``filename*`` for non-ASCII names);
+    ``add_etags`` sets an ETag from the file's mtime, size and name;
+    ``conditional`` answers ``If-None-Match``/``If-Modified-Since`` with 304
+    and ``Range`` with 206 (or 416); *cache_timeout* (default
+    :meth:`get_send_file_max_age`) gives ``Cache-Control: public,
+    max-age=N`` and ``Expires``; *last_modified* (a datetime or timestamp)
+    overrides the file's mtime; ``USE_X_SENDFILE`` sends an ``X-Sendfile``
+    header instead of the body.  The headers are the same bytes, in the same
+    order, on every interpreter.
+    """
+    mtime = None
+    fsize = None
+    if hasattr(filename_or_fp, "__fspath__") or isinstance(filename_or_fp, string_types):
+        filename = path_to_text(filename_or_fp)
         if not os.path.isabs(filename):
-            filename = os.path.join(current_app.root_path, filename)
-        file = open(filename, "rb")
-        mtime = os.path.getmtime(filename)
-        size = os.path.getsize(filename)
+            filename = os.path.join(path_to_text(current_app.root_path), filename)
+        file = None
+        if attachment_filename is None:
+            attachment_filename = os.path.basename(filename)
     else:
         file = filename_or_fp
-        mtime = None
-        size = None
+        filename = None
+
     if mimetype is None:
-        guess_name = attachment_filename or filename
-        if guess_name is not None:
-            mimetype = mimetypes.guess_type(guess_name)[0]
+        if attachment_filename is not None:
+            mimetype = guess_mimetype(attachment_filename) or "application/octet-stream"
         if mimetype is None:
-            mimetype = "application/octet-stream"
-    headers = {}
+            raise ValueError(_NO_MIMETYPE)
+
+    headers = []
     if as_attachment:
         if attachment_filename is None:
             raise TypeError("filename unavailable, required for sending as attachment")
-        headers["Content-Disposition"] = "attachment; filename=%s" % url_quote(
-            os.path.basename(attachment_filename), safe=""
-        )
-    data = wrap_file(request.environ, file)
+        headers.append(("Content-Disposition", content_disposition(attachment_filename)))
+
+    if current_app.use_x_sendfile and filename:
+        if file is not None:
+            file.close()
+        headers.append(("X-Sendfile", bytes_to_environ(path_to_bytes(filename))))
+        fsize = os.path.getsize(path_to_native(filename))
+        headers.append(("Content-Length", str(fsize)))
+        data = None
+    else:
+        if file is None:
+            native = path_to_native(filename)
+            file = open(native, "rb")
+            mtime = os.path.getmtime(native)
+            fsize = os.path.getsize(native)
+            headers.append(("Content-Length", str(fsize)))
+        elif isinstance(file, io.BytesIO):
+            fsize = _bytesio_size(file)
+            headers.append(("Content-Length", str(fsize)))
+        data = wrap_file(request.environ, file)
+
     rv = current_app.response_class(
         data, mimetype=mimetype, headers=headers, direct_passthrough=True
     )
-    if size is not None:
-        rv.content_length = size
-    if mtime is not None:
-        rv.last_modified = int(mtime)
-    rv.cache_control.public = True
+
+    if last_modified is not None:
+        rv.last_modified = last_modified
+    elif mtime is not None:
+        rv.last_modified = mtime
+
+    # Cache-Control is written out rather than through ``rv.cache_control``:
+    # Werkzeug 1.0 orders its directives by dict order, which on Python 2
+    # is not the order they were set in.
     if cache_timeout is None:
         cache_timeout = current_app.get_send_file_max_age(filename)
     if cache_timeout is not None:
-        rv.cache_control.max_age = cache_timeout
+        rv.headers["Cache-Control"] = "public, max-age=%d" % cache_timeout
         rv.expires = int(time.time() + cache_timeout)
-    if conditional and filename is not None:
-        rv.set_etag("flaskcompat-%s-%s-%s" % (int(mtime), size, abs(hash(filename)) & 0xFFFFFFFF))
-        rv = rv.make_conditional(request)
+    else:
+        rv.headers["Cache-Control"] = "public"
+
+    if add_etags and filename is not None:
+        try:
+            rv.set_etag(_file_etag(filename))
+        except OSError:
+            warnings.warn(
+                "Access %s failed, maybe it does not exist, so ignore etags in "
+                "headers" % (filename,),
+                stacklevel=2,
+            )
+
+    if conditional:
+        try:
+            rv = make_conditional(rv, request, accept_ranges=True, complete_length=fsize)
+        except exceptions.RequestedRangeNotSatisfiable:
+            if file is not None:
+                file.close()
+            raise
+        # Some servers send the file for X-Sendfile whatever the status.
+        if rv.status_code == 304:
+            rv.headers.pop("X-Sendfile", None)
     return rv
 
 
 def send_from_directory(directory, filename, **options):
-    """Send *filename* from *directory*; a path outside it, or missing, is a 404."""
+    """Send *filename* from *directory* (the static route's view uses this).
+
+    *filename* is untrusted: :func:`safe_join` refuses one that leaves the
+    directory (404), a missing file or a directory is a 404, and a name the
+    filesystem cannot take (a NUL byte) is a 400.  ``conditional``
+    defaults to True here; other *options* go to :func:`send_file`.
+    """
     filename = safe_join(directory, filename)
-    if filename is None:
-        raise exceptions.NotFound()
     if not os.path.isabs(filename):
-        filename = os.path.join(current_app.root_path, filename)
+        filename = os.path.join(path_to_text(current_app.root_path), filename)
+    if "\0" in filename:
+        # Python 3.8+ answers "no such file", older ones raise: be one thing.
+        raise exceptions.BadRequest()
     try:
-        if not os.path.isfile(filename):
+        if not os.path.isfile(path_to_native(filename)):
             raise exceptions.NotFound()
     except (TypeError, ValueError):
         raise exceptions.BadRequest()
@@ -350,18 +476,40 @@ def get_root_path(import_name):
     return os.path.dirname(os.path.abspath(filepath))
 
 
-def find_package(import_name):
-    """``(installation prefix or None, folder holding the package or module)``."""
-    root_mod_name = import_name.split(".")[0]
+def _find_package_path(root_mod_name):
+    """The folder holding the top-level module or package *root_mod_name*.
+
+    ``__main__`` (a script) and modules that cannot be found give the
+    current working directory, as in Flask 1.1; an imported namespace
+    package gives the folder holding its first portion.
+    """
+    if root_mod_name == "__main__":
+        return os.getcwd()
     mod = sys.modules.get(root_mod_name)
     filename = getattr(mod, "__file__", None) if mod is not None else None
-    if filename is None and root_mod_name != "__main__":
+    if filename is None and mod is not None and getattr(mod, "__path__", None):
+        return os.path.dirname(os.path.abspath(list(mod.__path__)[0]))
+    if filename is None:
         filename = module_file(root_mod_name)
     if filename is None:
-        return None, os.getcwd()
+        return os.getcwd()
     package_path = os.path.abspath(os.path.dirname(filename))
     if os.path.splitext(os.path.basename(filename))[0] == "__init__":
         package_path = os.path.dirname(package_path)
+    return package_path
+
+
+def find_package(import_name):
+    """``(installation prefix or None, folder holding the package or module)``.
+
+    The prefix is ``sys.prefix`` when the package lives under it, or the
+    folder above ``lib/.../site-packages`` for one installed elsewhere;
+    ``None`` for a package that is not installed (it is used from its
+    source folder).  :meth:`Flask.auto_find_instance_path` builds the
+    instance folder from this.
+    """
+    root_mod_name = import_name.split(".")[0]
+    package_path = _find_package_path(root_mod_name)
     site_parent, site_folder = os.path.split(package_path)
     py_prefix = os.path.abspath(sys.prefix)
     if package_path.startswith(py_prefix):
@@ -454,7 +602,13 @@ class _PackageBoundObject(object):
             return FileSystemLoader(os.path.join(self.root_path, self.template_folder))
 
     def get_send_file_max_age(self, filename):
-        """Cache lifetime for a sent file: ``SEND_FILE_MAX_AGE_DEFAULT`` in seconds."""
+        """The ``cache_timeout`` of :func:`send_file` when none is given.
+
+        ``SEND_FILE_MAX_AGE_DEFAULT`` (a timedelta, or seconds) as whole
+        seconds; the static route calls it for every file it sends, so a
+        subclass may override it per file (*filename* may be ``None`` for a
+        file object).
+        """
         return total_seconds(current_app.send_file_max_age_default)
 
     def send_static_file(self, filename):
@@ -467,7 +621,16 @@ class _PackageBoundObject(object):
         )
 
     def open_resource(self, resource, mode="rb"):
-        """Open a file relative to :attr:`root_path` for reading."""
+        """Open a file relative to :attr:`root_path` for reading.
+
+        *mode* is ``"rb"`` (bytes) or ``"r"``/``"rt"``: text decoded as
+        UTF-8 with universal newlines, on every interpreter (Python 2's
+        ``open`` would give bytes, Python 3's the locale's encoding).
+        Anything else raises :exc:`ValueError`.
+        """
         if mode not in ("r", "rt", "rb"):
             raise ValueError("Resources can only be opened for reading")
-        return open(os.path.join(self.root_path, resource), mode)
+        path = path_to_native(os.path.join(path_to_text(self.root_path), path_to_text(resource)))
+        if mode == "rb":
+            return open(path, mode)
+        return io.open(path, "r", encoding="utf-8")

@@ -11,7 +11,7 @@ from __future__ import absolute_import
 import calendar
 import hashlib
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
@@ -163,7 +163,7 @@ class SessionInterface(object):
 
     def get_expiration_time(self, app, session):
         if session.permanent:
-            return datetime.utcnow() + app.permanent_session_lifetime
+            return utc_now() + app.permanent_session_lifetime
 
     def should_set_cookie(self, app, session):
         """Set the cookie when the session changed, or to refresh a permanent one."""
@@ -189,6 +189,14 @@ def _age(signed):
     both.
     """
     return time.time() - calendar.timegm(signed.utctimetuple())
+
+
+_EPOCH = datetime(1970, 1, 1)
+
+
+def utc_now():
+    """The current UTC time as a naive datetime (``utcnow`` is deprecated in 3.12+)."""
+    return _EPOCH + timedelta(seconds=time.time())
 
 
 def _is_ip(value):

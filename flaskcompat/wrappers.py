@@ -42,8 +42,13 @@ from _compat.werkzeug import (
 from _compat.wsgi import check_response_head, environ_to_bytes, header_to_native
 
 from . import json
-from .globals import _request_ctx_stack, current_app
+from .globals import current_app
 
+#: Kept as they are when a path from the environ is put back into a URL;
+#: ``%`` is not among them, since the server already decoded the path.
+_PATH_SAFE = "/:@!$&'()*+,;=~"
+#: The query string arrives still encoded, so its escapes are kept.
+_QUERY_STRING_SAFE = _PATH_SAFE + "?%[]"
 _FORM_URLENCODED = "application/x-www-form-urlencoded"
 _FORM_MULTIPART = "multipart/form-data"
 #: Used when no application is active (a request built by hand in a test).
@@ -205,6 +210,38 @@ class Request(JSONMixin, BaseRequest):
         raw invalid byte in it a 500.
         """
         return self.path + u"?" + decode_text(self.query_string)
+
+    def _quoted_environ(self, key, safe):
+        return url_quote(environ_to_bytes(self.environ.get(key) or ""), safe=safe)
+
+    @cached_property
+    def host_url(self):
+        """``scheme://host/``."""
+        return u"%s://%s/" % (self.scheme, self.host)
+
+    @cached_property
+    def url_root(self):
+        """The application's root URL: :attr:`host_url` plus the script root, ending in ``/``.
+
+        This and :attr:`base_url` and :attr:`url` are built from the raw
+        environ bytes, percent-encoded, so they are the same on every
+        interpreter even for invalid UTF-8 or a literal ``%`` in the path.
+        """
+        script_root = self._quoted_environ("SCRIPT_NAME", _PATH_SAFE).strip(u"/")
+        return self.host_url + (script_root + u"/" if script_root else u"")
+
+    @cached_property
+    def base_url(self):
+        """The URL without the query string."""
+        return self.url_root.rstrip(u"/") + u"/" + self._quoted_environ(
+            "PATH_INFO", _PATH_SAFE
+        ).lstrip(u"/")
+
+    @cached_property
+    def url(self):
+        """The full URL, query string included."""
+        query = self._quoted_environ("QUERY_STRING", _QUERY_STRING_SAFE)
+        return self.base_url + (u"?" + query if query else u"")
 
     def on_json_loading_failed(self, e):
         if current_app and current_app.debug:

@@ -18,7 +18,7 @@ from _compat.jinja import Markup
 from _compat.strings import binary_type, text_type
 from flaskcompat import Flask, jsonify, session
 from flaskcompat.json.tag import TaggedJSONSerializer
-from flaskcompat.sessions import SecureCookieSessionInterface
+from flaskcompat.sessions import SecureCookieSessionInterface, utc_now
 
 SECRET = "golden-secret"
 #: 2017-07-14 02:40:00 UTC
@@ -303,7 +303,7 @@ def test_permanent_session_sets_expires(app, client):
     rv = client.get("/permanent")
     expires = expires_of(rv)
     assert expires is not None
-    expected = datetime.utcnow() + timedelta(days=31)
+    expected = utc_now() + timedelta(days=31)
     assert abs((expires - expected).total_seconds()) < 120
     assert client.get("/dump").get_json() == {
         u"session": {u"_permanent": True, u"user": u"alice"}, u"permanent": True,
@@ -319,7 +319,7 @@ def test_permanent_session_lifetime_config(app, client):
         return u""
 
     expires = expires_of(client.get("/permanent"))
-    expected = datetime.utcnow() + timedelta(hours=1)
+    expected = utc_now() + timedelta(hours=1)
     assert abs((expires - expected).total_seconds()) < 120
 
 

@@ -797,3 +797,36 @@ def test_response_class_is_used_for_errors_and_redirects():
     rv = client.get("/dir")
     assert rv.status_code in (301, 308)
     assert isinstance(rv, MyResponse)
+
+
+@pytest.mark.parametrize(
+    "path, query, script_name, expected",
+    [
+        (b"/p/\xff\xfe", b"a=%zz&b=\xff", b"", (
+            u"http://localhost/p/%FF%FE?a=%zz&b=%FF", u"http://localhost/p/%FF%FE",
+            u"http://localhost/")),
+        (b"/p/%zz", b"", b"/ap", (
+            u"http://localhost/ap/p/%25zz", u"http://localhost/ap/p/%25zz",
+            u"http://localhost/ap/")),
+        (b"/a,b@c", b"x=1", b"/s/", (
+            u"http://localhost/s/a,b@c?x=1", u"http://localhost/s/a,b@c",
+            u"http://localhost/s/")),
+        (b"/Zo\xc3\xab", b"", b"", (
+            u"http://localhost/Zo%C3%AB", u"http://localhost/Zo%C3%AB", u"http://localhost/")),
+    ],
+    ids=["invalid-utf8", "literal-percent", "sub-delims", "utf8"],
+)
+def test_request_urls_are_built_from_the_raw_environ(app, path, query, script_name, expected):
+    """url, base_url and url_root are percent-encoded raw bytes: identical on
+    every interpreter, whatever the path holds (Werkzeug 1.0 and 3 differ)."""
+    from _compat.wsgi import bytes_to_environ
+
+    overrides = {
+        "PATH_INFO": bytes_to_environ(path),
+        "QUERY_STRING": bytes_to_environ(query),
+        "SCRIPT_NAME": bytes_to_environ(script_name),
+    }
+    with app.test_request_context(environ_overrides=overrides):
+        assert (request.url, request.base_url, request.url_root) == expected
+        assert request.host_url == u"http://localhost/"
+        assert all(isinstance(value, text_type) for value in expected)

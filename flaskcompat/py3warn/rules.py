@@ -403,6 +403,9 @@ def _class_rules(statement, source, project):
     if "__unicode__" in members and "__str__" not in members:
         yield (members["__unicode__"].line, "unicode-method",
                "class defines __unicode__ but not __str__", None)
+    if "__eq__" in members and "__hash__" not in members:
+        yield (statement.line, "eq-without-hash",
+               "class defines __eq__ but not __hash__: unhashable on Python 3", None)
     if "__metaclass__" in members:
         yield (members["__metaclass__"].line, "metaclass-attribute",
                "__metaclass__ is ignored by Python 3", None)

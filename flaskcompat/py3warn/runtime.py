@@ -18,6 +18,7 @@ import threading
 import flaskcompat
 from _compat.interpreter import warning_mode_options
 from _compat.py3warnings import ENV_VAR
+from _compat.strings import to_text
 
 from .findings import Finding, Findings
 
@@ -54,7 +55,7 @@ class _FindingsFile(object):
         complete = chunk[:chunk.rfind(b"\n") + 1]
         self.offset += len(complete)
         for raw in complete.splitlines():
-            finding = Finding.from_dict(json.loads(raw.decode("utf-8")))  # compat-ok: JSON lines are UTF-8 bytes on both Pythons
+            finding = Finding.from_dict(json.loads(to_text(raw, "utf-8")))
             if self.findings.add(finding) and self.on_finding is not None:
                 self.on_finding(finding)
 

@@ -26,9 +26,8 @@ def row_as_dict(cursor, row):
     """A row factory: ``{column name (text): value}``.
 
     Not :class:`sqlite3.Row`: on Python 2 it refuses text keys
-    (``row[u'title']`` raises IndexError), and Jinja turns that error into a
-    silently empty value -- modules using ``unicode_literals`` and every
-    template would break.
+    (``row[u'title']`` raises ``IndexError: Index must be int or string``),
+    so it cannot be indexed from a module using ``unicode_literals``.
     """
     return dict(
         (_column_name(column[0]), value) for column, value in zip(cursor.description, row)
