@@ -11,6 +11,10 @@ from functools import update_wrapper
 
 from .helpers import _PackageBoundObject, _endpoint_from_view_func
 
+# Default of ``cli_group``: Flask 1.1 gives ``None`` its own meaning (merge
+# the commands into the app's top level), so "not given" needs a sentinel.
+_sentinel = object()
+
 
 class BlueprintSetupState(object):
     """What one registration of a blueprint on an app knows (``state`` in ``record``)."""
@@ -60,7 +64,7 @@ class Blueprint(_PackageBoundObject):
 
     def __init__(self, name, import_name, static_folder=None, static_url_path=None,
                  template_folder=None, url_prefix=None, subdomain=None,
-                 url_defaults=None, root_path=None, cli_group=None):
+                 url_defaults=None, root_path=None, cli_group=_sentinel):
         _PackageBoundObject.__init__(
             self, import_name, template_folder, root_path=root_path
         )
@@ -73,6 +77,12 @@ class Blueprint(_PackageBoundObject):
         self.url_values_defaults = url_defaults or {}
         self.cli_group = cli_group
         self._got_registered_once = False
+        # Flask 1.1's ``bp.cli``: commands added here are registered on the
+        # app with the blueprint (see :meth:`register`).  Imported here, not
+        # at module level, so importing blueprints never depends on the CLI.
+        from .cli import AppGroup
+
+        self.cli = AppGroup()
 
     def record(self, func):
         """Call ``func(state)`` whenever the blueprint is registered on an app."""
@@ -102,14 +112,24 @@ class Blueprint(_PackageBoundObject):
             )
         for deferred in self.deferred_functions:
             deferred(state)
-        cli = getattr(self, "cli", None)
-        if cli is not None and cli.commands:
-            cli_group = options.get("cli_group", self.cli_group)
-            if cli_group is False:
-                app.cli.commands.update(cli.commands)
-            else:
-                cli.name = cli_group or self.name
-                app.cli.add_command(cli)
+        self._register_cli_commands(app, options)
+
+    def _register_cli_commands(self, app, options):
+        """Add :attr:`cli`'s commands to ``app.cli``, as Flask 1.1 documents.
+
+        ``cli_group`` (the registration option, else the constructor's)
+        names the group; not given, the group is named after the blueprint
+        (``flask students create``); ``None`` merges the commands into the
+        app's top level (``flask create``).
+        """
+        if not self.cli.commands:
+            return
+        cli_group = options.get("cli_group", self.cli_group)
+        if cli_group is None:
+            app.cli.commands.update(self.cli.commands)
+            return
+        self.cli.name = self.name if cli_group is _sentinel else cli_group
+        app.cli.add_command(self.cli)
 
     def route(self, rule, **options):
         """Like :meth:`Flask.route`; the endpoint is prefixed with the blueprint's name."""

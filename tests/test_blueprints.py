@@ -1012,3 +1012,78 @@ def test_blueprint_attributes():
     assert bp.template_folder == "tpl"
     assert bp.root_path == "/nowhere"
     assert bp.url_values_defaults == {}
+
+
+# -- blueprint CLI commands ---------------------------------------------------------
+
+
+def cli_app(app):
+    """*app* with a fresh ``app.cli``: only the blueprint's side is tested here."""
+    from flaskcompat.cli import AppGroup
+
+    app.cli = AppGroup()
+    return app
+
+
+def students_blueprint(**kwargs):
+    import click
+
+    bp = Blueprint("students", __name__, **kwargs)
+
+    @bp.cli.command("create", with_appcontext=False)
+    @click.argument("name")
+    def create(name):
+        click.echo(u"created " + name)
+
+    return bp
+
+
+def run_cli(app, args):
+    from click.testing import CliRunner
+
+    result = CliRunner().invoke(app.cli, args)
+    assert result.exception is None, result.output
+    return result.output
+
+
+def test_blueprint_cli_is_an_app_group():
+    from flaskcompat.cli import AppGroup
+
+    bp = Blueprint("bp", __name__)
+    assert isinstance(bp.cli, AppGroup)
+    assert bp.cli.commands == {}
+    assert Blueprint("other", __name__).cli is not bp.cli
+
+
+def test_blueprint_cli_group_named_after_blueprint(app):
+    cli_app(app)
+    app.register_blueprint(students_blueprint())
+    assert sorted(app.cli.commands) == ["students"]
+    assert sorted(app.cli.commands["students"].commands) == ["create"]
+    assert run_cli(app, ["students", "create", "alice"]) == "created alice\n"
+
+
+def test_blueprint_cli_group_given_name(app):
+    cli_app(app)
+    app.register_blueprint(students_blueprint(cli_group="people"))
+    assert sorted(app.cli.commands) == ["people"]
+    assert run_cli(app, ["people", "create", "bob"]) == "created bob\n"
+
+
+def test_blueprint_cli_group_none_merges_into_app(app):
+    cli_app(app)
+    app.register_blueprint(students_blueprint(cli_group=None))
+    assert sorted(app.cli.commands) == ["create"]
+    assert run_cli(app, ["create", "carol"]) == "created carol\n"
+
+
+def test_blueprint_cli_group_registration_option_wins(app):
+    cli_app(app)
+    app.register_blueprint(students_blueprint(cli_group="people"), cli_group=None)
+    assert sorted(app.cli.commands) == ["create"]
+
+
+def test_blueprint_without_commands_adds_no_group(app):
+    cli_app(app)
+    app.register_blueprint(Blueprint("quiet", __name__))
+    assert app.cli.commands == {}

@@ -258,7 +258,10 @@ def _method_calls(statement, source, project):
                 or not _op(_at(tokens, i + 1), "("):
             continue
         name = tok.text
-        if name in project.methods:
+        receiver = _at(tokens, i - 2)
+        if project.defines(name, source) or (
+                receiver is not None and receiver.text in source.module_aliases
+                and not _op(_at(tokens, i - 3), ".")):
             continue
         if name in py2api.DICT_ITERATORS:
             yield (tok.line, "dict-iterators", "dict.%s() does not exist on Python 3" % name,
@@ -372,7 +375,8 @@ def _imports(statement, source, project):
 
 
 def _exception_message(statement, source, project):
-    if statement.keyword != "except" or project.defines_message or not statement.is_header:
+    if statement.keyword != "except" or project.defines("message", source) \
+            or not statement.is_header:
         return
     top = [tok for _, tok in top_level(statement.tokens[1:-1])]
     name = None

@@ -220,7 +220,13 @@ class SourceFile(object):
         self.bound = set()
         #: ``{name in this file: imported module}`` for ``import m [as n]``.
         self.module_aliases = {}
+        #: Every word of the file's import statements (modules and names).
+        self.import_words = set()
         for statement in self.statements:
+            if statement.keyword in ("import", "from"):
+                self.import_words.update(
+                    t.text for t in statement.tokens
+                    if t.kind == "NAME" and t.text not in ("import", "from", "as"))
             self.bound.update(statement_bindings(statement))
             if statement.keyword == "from" and len(statement.tokens) > 1 \
                     and statement.tokens[1].text == "__future__":
@@ -232,6 +238,14 @@ class SourceFile(object):
                             t.text for t in part[:-2])
                     elif len(part) == 1:
                         self.module_aliases[part[0].text] = part[0].text
+
+    @property
+    def module_name(self):
+        """The last component of the module's name (the package's for ``__init__.py``)."""
+        stem = os.path.splitext(os.path.basename(self.path))[0]
+        if stem == "__init__":
+            return os.path.basename(os.path.dirname(os.path.abspath(self.path)))
+        return stem
 
     @property
     def package_dir(self):
@@ -246,19 +260,30 @@ class SourceFile(object):
 
 
 class Project(object):
-    """What the scanned files define, for rules about methods of unknown objects."""
+    """What the scanned files define, for rules about methods of unknown objects.
+
+    ``obj.next()`` or ``obj.has_key(k)`` may be a user class's method,
+    which works on Python 3.  Such a call is not reported in the file that
+    defines a class with that method, nor in a file that imports from it:
+    those are where its instances are used.  Everywhere else it is most
+    likely the dict or iterator method Python 3 removed.
+    """
 
     def __init__(self, files):
-        self.methods = set()
-        self.defines_message = False
+        #: ``{member name: module names of the files whose classes define it}``
+        self.definers = {}
         for source in files:
             for cls in source.classes():
-                members = class_members(cls)
-                self.methods.update(members)
-                self.defines_message = self.defines_message or "message" in members
+                for name in class_members(cls):
+                    self.definers.setdefault(name, set()).add(source.module_name)
             for statement in source.statements:
                 tokens = statement.tokens
                 for i in range(len(tokens) - 2):
                     if (_is_op(tokens[i], ".") and tokens[i + 1].text == "message"
                             and _is_op(tokens[i + 2], "=")):
-                        self.defines_message = True
+                        self.definers.setdefault("message", set()).add(source.module_name)
+
+    def defines(self, member, source):
+        """True when *member* may be a user-defined attribute where *source* uses it."""
+        modules = self.definers.get(member, frozenset())
+        return source.module_name in modules or bool(source.import_words & modules)

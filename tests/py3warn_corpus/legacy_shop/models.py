@@ -54,7 +54,7 @@ class Catalog(object):
 
     def skus(self):
         result = self.products.keys()
-        result.sort()
+        result.sort()  # py3: views-not-lists
         return result
 
     def first(self):

@@ -55,6 +55,13 @@ def parse_price(text):
         return e[0]  # py3: exception-index
 
 
+def error_text(func):
+    try:
+        func()
+    except Exception as e:
+        return e.message  # py3: exception-message
+
+
 def query(params):
     return urllib.urlencode(params)  # py3: removed-attribute
 

@@ -59,15 +59,6 @@ def basket():
     return str(total.cents)
 
 
-@app.errorhandler(500)
-def failed(error):
-    try:
-        message = error.message  # py3: exception-message
-    except AttributeError:
-        message = 'error'
-    return message, 500
-
-
 def debug_items():
     for key, value in session.iteritems():  # py3: dict-iterators
         print key, value  # py3: print-statement
