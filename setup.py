@@ -47,6 +47,7 @@ setup(
         "docs": [],
         "dotenv": ["python-dotenv>=0.18"],
     },
+    entry_points={"console_scripts": ["flaskcompat = flaskcompat.cli:main"]},
     classifiers=[
         "Framework :: Flask",
         "Intended Audience :: Developers",

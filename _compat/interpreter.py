@@ -37,11 +37,6 @@ def warning_mode_options():
     return ["-b", "-X", "dev"]
 
 
-def has_py3k_warnings():
-    """True when the interpreter itself reports Python 3 deprecations (CPython 2 ``-3``)."""
-    return bool(getattr(sys.flags, "py3k_warning", False))
-
-
 def _stdlib_dirs():
     """The directories of the standard library, as real paths.
 

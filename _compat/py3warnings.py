@@ -51,17 +51,29 @@ class Py3CompatWarning(Warning):
         return self.message_text
 
 
+def _is_wsgi_entry(code):
+    """True for the code of a WSGI application call (``app(environ, start_response)``)."""
+    return "environ" in code.co_varnames and "start_response" in code.co_varnames
+
+
 def _user_frame(frame):
-    """The innermost frame, from *frame* outwards, that runs application code.
+    """The application frame a seam finding belongs to, or None.
 
     The seam is called from the framework, which is called from the
-    application: the finding belongs to the first frame that is neither
-    library nor framework code.  ``None`` when the whole stack is library
-    code (a server calling the framework, say).
+    application while it answers a request: the finding belongs to the
+    innermost frame that is neither library nor framework code, *inside* a
+    WSGI application call.  Code outside that call -- a server, or a test
+    client re-reading the response -- only carries values the application
+    built, so it is never blamed; the framework reports those with an
+    explicit ``where`` instead.
     """
+    found = None
     while frame is not None:
-        if not is_library_file(frame.f_code.co_filename):
-            return frame
+        code = frame.f_code
+        if found is None and not is_library_file(code.co_filename):
+            found = frame
+        if _is_wsgi_entry(code):
+            return found
         frame = frame.f_back
     return None
 
@@ -88,6 +100,22 @@ def warn_py3(finding, message, where=None):
     warnings.warn_explicit(
         Py3CompatWarning(finding, message), Py3CompatWarning, filename, lineno,
     )
+
+
+#: The non-ASCII native strings already reported: a value is reported where
+#: it is first seen (the view that built it), not again when a test client
+#: or middleware re-wraps the response it ended up in.
+_seen_values = set()
+_SEEN_LIMIT = 10000
+
+
+def first_sighting(value):
+    """True the first time the seam reports *value* (a native string, or a key)."""
+    if value in _seen_values:
+        return False
+    if len(_seen_values) < _SEEN_LIMIT:
+        _seen_values.add(value)
+    return True
 
 
 def _non_ascii_native_strings(value, depth=0):
@@ -121,6 +149,8 @@ def check_py3_text(value, what, where=None):
     if not ENABLED:
         return
     for found in _non_ascii_native_strings(value):
+        if not first_sighting((found, getattr(where, "__code__", None))):
+            continue
         warn_py3(
             NON_ASCII_NATIVE_STR,
             "%s holds the native str %r with non-ASCII bytes: it is bytes on "

@@ -241,6 +241,8 @@ if PY2:
 
 def is_ascii_text(value):
     """True for text (or a native string) made only of ASCII characters."""
+    if not PY2 and isinstance(value, str):
+        return value.isascii()
     try:
         if isinstance(value, six.text_type):
             value.encode("ascii")

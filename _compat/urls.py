@@ -304,3 +304,16 @@ def guess_mimetype(filename):
     if ext in _media_types:
         return _media_types[ext]
     return _media_types.get(ext.lower())
+
+
+# Python 2's ``urllib.quote`` caches its table of safe characters by the
+# *value* of ``safe``: once called with a text ``safe`` (``u"~"``), a later
+# call with the equal native ``"~"`` gets the cached text table and fails
+# with UnicodeDecodeError on any non-ASCII byte.  :func:`url_quote` looks
+# ``_quote`` up when called, so rebinding it here hands the standard
+# library a native ``safe`` on every call.
+_stdlib_quote = _quote
+
+
+def _quote(data, safe):  # noqa: F811 - wraps the import above
+    return _stdlib_quote(data, _to_native(safe, "ascii"))

@@ -29,7 +29,7 @@ from werkzeug.serving import run_simple
 from werkzeug.test import Client as _BaseClient, EnvironBuilder
 from werkzeug.wrappers import Request as BaseRequest, Response as BaseResponse
 
-from _compat.strings import UTF8_CODEC, to_bytes, to_text
+from _compat.strings import UTF8_CODEC, is_ascii_text, to_bytes, to_text
 from _compat.urls import decode_text
 from _compat.wsgi import environ_to_bytes
 
@@ -98,12 +98,16 @@ class Map(_BaseMap):
     def bind_to_environ(self, environ, *args, **kwargs):
         adapter = _BaseMap.bind_to_environ(self, environ, *args, **kwargs)
         env = getattr(environ, "environ", environ)
-        adapter.path_info = decode_text(environ_to_bytes(env.get("PATH_INFO") or ""))
-        script_name = decode_text(environ_to_bytes(env.get("SCRIPT_NAME") or ""))
-        # MapAdapter keeps the script name with a trailing slash.
-        if not script_name.endswith(u"/"):
-            script_name += u"/"
-        adapter.script_name = script_name
+        path_info = env.get("PATH_INFO") or ""
+        script_name = env.get("SCRIPT_NAME") or ""
+        # Both Werkzeug generations decode ASCII alike; only others need redoing.
+        if not (is_ascii_text(path_info) and is_ascii_text(script_name)):
+            adapter.path_info = decode_text(environ_to_bytes(path_info))
+            script_name = decode_text(environ_to_bytes(script_name))
+            # MapAdapter keeps the script name with a trailing slash.
+            if not script_name.endswith(u"/"):
+                script_name += u"/"
+            adapter.script_name = script_name
         return adapter
 
 
@@ -346,8 +350,8 @@ def make_conditional(response, request_or_environ, accept_ranges=False, complete
     Werkzeug 1.0's (which Flask 1.1 gave) are kept on every generation:
 
     * Werkzeug 3 adds ``Accept-Ranges`` to every response once
-      *accept_ranges* is passed; 1.0 only to a 206.  It is removed again
-      from anything but a 206 (unless the response had it before).
+      *accept_ranges* is passed; 1.0 only to a 206.  Anything but a 206
+      gets back the ``Accept-Ranges`` it had before (usually none).
     * For an empty resource (*complete_length* 0) Werkzeug 2+ ignores a
       ``Range`` header and answers 200; 1.0 answers 416, as no byte range of
       an empty resource is satisfiable (RFC 7233).  That 416 is raised here.
@@ -356,7 +360,7 @@ def make_conditional(response, request_or_environ, accept_ranges=False, complete
     malformed or unsatisfiable range, like Werkzeug.
     """
     environ = getattr(request_or_environ, "environ", request_or_environ)
-    had_accept_ranges = "Accept-Ranges" in response.headers
+    previous_accept_ranges = response.headers.get("Accept-Ranges")
     if (
         _MODERN
         and accept_ranges
@@ -368,8 +372,11 @@ def make_conditional(response, request_or_environ, accept_ranges=False, complete
     rv = response.make_conditional(
         request_or_environ, accept_ranges=accept_ranges, complete_length=complete_length
     )
-    if rv.status_code != 206 and not had_accept_ranges:
-        rv.headers.pop("Accept-Ranges", None)
+    if rv.status_code != 206:
+        if previous_accept_ranges is None:
+            rv.headers.pop("Accept-Ranges", None)
+        else:
+            rv.headers["Accept-Ranges"] = previous_accept_ranges
     return rv
 
 

@@ -105,7 +105,8 @@ def header_to_native(value, what="header value", header=None):
                 raise _header_error(_NOT_LATIN1, value, what, header)
         value = to_bytes(value)
         _check_header_chars(value, what, header)
-        if py3warnings.ENABLED and is_non_ascii_native_bytes(value):
+        if py3warnings.ENABLED and is_non_ascii_native_bytes(value) \
+                and py3warnings.first_sighting(value):
             _warn_non_ascii_native(value, what, header)
         return value
     if not isinstance(value, str):

@@ -765,7 +765,8 @@ def _csv(value):
 
 
 def parse_args(argv=None):
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0],
+    head, _, rest = __doc__.partition("\n\n")
+    p = argparse.ArgumentParser(description=head, epilog=rest,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--frameworks", type=_csv, default=list(FRAMEWORKS),
                    help="comma-separated, from %s (default: all importable)" % ",".join(FRAMEWORKS))

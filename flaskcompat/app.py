@@ -12,6 +12,7 @@ from __future__ import absolute_import
 import os
 import sys
 import threading
+import warnings
 from datetime import timedelta
 from itertools import chain
 
@@ -30,6 +31,7 @@ from _compat.werkzeug import (
 from _compat.wsgi import HeaderValueError
 
 from . import json
+from .cli import AppGroup
 from .config import Config, ConfigAttribute
 from .ctx import AppContext, RequestContext, _AppCtxGlobals
 from .globals import _request_ctx_stack, g, request, session
@@ -207,6 +209,8 @@ class Flask(_PackageBoundObject):
         self.blueprints = {}
         self._blueprint_order = []
         self.extensions = {}
+        #: The ``click`` group of the app's commands (``@app.cli.command()``).
+        self.cli = AppGroup(self.name)
 
         self.url_map = self.url_map_class()
         self.url_map.host_matching = host_matching
@@ -422,7 +426,21 @@ class Flask(_PackageBoundObject):
     # -- running ---------------------------------------------------------
 
     def run(self, host=None, port=None, debug=None, load_dotenv=True, **options):
-        """Serve the app with Werkzeug's development server (never in production)."""
+        """Serve the app with Werkzeug's development server (never in production).
+
+        Under ``flaskcompat run`` the command serves the app itself, so a
+        module-level ``app.run()`` does nothing there, as in Flask 1.1.
+        """
+        if os.environ.get("FLASK_RUN_FROM_CLI") == "true":
+            if os.environ.get("WERKZEUG_RUN_MAIN") != "true":
+                warnings.warn(
+                    "Silently ignoring app.run() because the application is run from "
+                    "the flaskcompat command line executable. Consider putting "
+                    'app.run() behind an if __name__ == "__main__" guard to silence '
+                    "this warning.",
+                    stacklevel=2,
+                )
+            return
         if debug is not None:
             self.debug = bool(debug)
         server_name = self.config.get("SERVER_NAME")
@@ -445,6 +463,13 @@ class Flask(_PackageBoundObject):
         if cls is None:
             from .testing import FlaskClient as cls
         return cls(self, self.response_class, use_cookies=use_cookies, **kwargs)
+
+    def test_cli_runner(self, **kwargs):
+        """A click runner for this app's commands; see :class:`flaskcompat.testing.FlaskCliRunner`."""
+        cls = self.test_cli_runner_class
+        if cls is None:
+            from .testing import FlaskCliRunner as cls
+        return cls(self, **kwargs)
 
     # -- registration ----------------------------------------------------
 

@@ -63,11 +63,12 @@ except ImportError:  # an interpreter built without SSL
     ssl = None
 
 __all__ = [
-    "AppGroup", "DispatchingApp", "FlaskCliRunner", "FlaskGroup",
+    "AppGroup", "CertParamType", "DispatchingApp", "FlaskCliRunner", "FlaskGroup",
     "NoAppException", "ScriptInfo", "add_run_option", "build_shell",
     "call_factory", "cli", "find_best_app", "get_version", "load_dotenv",
     "locate_app", "main", "pass_script_info", "prepare_import",
-    "routes_command", "run_command", "shell_command", "show_server_banner",
+    "SeparatedPathType", "routes_command", "run_command", "shell_command",
+    "show_server_banner",
     "version_option", "with_appcontext",
 ]
 
@@ -777,7 +778,7 @@ def _validate_key(ctx, param, value):
             )
         if is_context:
             raise click.BadParameter(
-                'When "--cert" is an SSLContext object, "--key is not used.',
+                'When "--cert" is an SSLContext object, "--key" is not used.',
                 ctx, param,
             )
         if not cert:

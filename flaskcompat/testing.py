@@ -20,6 +20,7 @@ from _compat.werkzeug import (
 )
 
 from . import json as _json
+from .cli import FlaskCliRunner  # noqa: F401 - flaskcompat.testing.FlaskCliRunner, as in Flask 1.1
 from .globals import _request_ctx_stack
 
 

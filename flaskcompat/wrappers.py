@@ -601,4 +601,8 @@ class Response(BaseResponse):
         Raises :class:`_compat.wsgi.HeaderValueError` for CR, LF or NUL (a
         response-splitting attempt) or non-latin-1 text, naming the header.
         """
-        check_response_head(self.status, self.headers.items())
+        if isinstance(self.headers, ResponseHeaders):
+            # Every header was checked when it was set.
+            header_to_native(self.status, "status line")
+        else:
+            check_response_head(self.status, self.headers.items())

@@ -1018,10 +1018,8 @@ def test_blueprint_attributes():
 
 
 def cli_app(app):
-    """*app* with a fresh ``app.cli``: only the blueprint's side is tested here."""
-    from flaskcompat.cli import AppGroup
-
-    app.cli = AppGroup()
+    """*app*, whose ``app.cli`` starts without commands."""
+    assert app.cli.commands == {}
     return app
 
 

@@ -95,35 +95,6 @@ def isolated(tmp_path):
                 del sys.modules[name]
 
 
-class _LazyAppCli(object):
-    """``app.cli`` for apps created before app.py defines it (see below)."""
-
-    def __get__(self, app, owner):
-        if app is None:
-            return self
-        group = AppGroup(app.name)
-        app.__dict__["cli"] = group
-        return group
-
-
-def _test_cli_runner(self, **kwargs):
-    return FlaskCliRunner(self, **kwargs)
-
-
-@pytest.fixture(autouse=True)
-def app_cli_shim(monkeypatch):
-    """TEMPORARY: provide ``app.cli`` and ``app.test_cli_runner()`` if missing.
-
-    They belong in ``flaskcompat/app.py``; until they are there, this sets
-    them on the class for the duration of each test.  Delete this fixture
-    (and ``_LazyAppCli`` / ``_test_cli_runner``) once app.py has them.
-    """
-    if not hasattr(Flask, "test_cli_runner"):
-        monkeypatch.setattr(Flask, "test_cli_runner", _test_cli_runner, raising=False)
-    if not hasattr(Flask("shim_probe"), "cli"):
-        monkeypatch.setattr(Flask, "cli", _LazyAppCli(), raising=False)
-
-
 @pytest.fixture
 def runner():
     return compat_click.CliRunner()
@@ -1368,10 +1339,7 @@ def test_python_m_flaskcompat(isolated):
     write(isolated, "app.py", """
         import click
         from flaskcompat import Flask
-        from flaskcompat.cli import AppGroup
         app = Flask(__name__)
-        if "cli" not in vars(app):  # TEMPORARY: until app.py defines app.cli
-            app.cli = AppGroup(app.name)
 
         @app.cli.command()
         def greet():

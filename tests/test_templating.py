@@ -1052,3 +1052,11 @@ def test_template_signals_and_non_ascii_bytes(app):
             else:
                 render_template_string(u"{{ v }}", v=b"\xff")
     assert len(recorder.calls) == (0 if PY2_BYTES else 1)
+
+
+def test_bytes_template_source_is_read_as_utf8_everywhere():
+    """A bytes source renders the same text on both interpreters."""
+    app = Flask(__name__)
+    with app.test_request_context():
+        rv = render_template_string(u"Grüße {{ x }}".encode("utf-8"), x=u"✓")
+    assert rv == u"Grüße ✓"

@@ -46,9 +46,8 @@ _TABLE = [
     ("tuple-parameter", "tuple parameter", "take one parameter and unpack it in the body"),
     ("reserved-keyword", "name that is a keyword on Python 3", "rename it (e.g. async_)"),
     ("invalid-escape", "invalid escape sequence", "use a raw string or double the backslash"),
-    ("source-encoding", "undeclared source encoding",
-     "save the file as UTF-8 or declare `# -*- coding: ... -*-`"),
-    ("syntax-error", "file that cannot be read as Python", "fix the syntax"),
+    ("syntax-error", "file that cannot be read as Python",
+     "fix the syntax; save the file as UTF-8 or declare its `# -*- coding: ... -*-`"),
     # -- removed or renamed builtins, methods and attributes ---------------
     ("text-types", "unicode / basestring / unichr",
      "use six.text_type, six.string_types, six.unichr"),

@@ -193,15 +193,15 @@ def lex(text):
                     i += 1
                     continue
                 if op in _OPENING:
-                    stack.append(_OPENING[op])
+                    stack.append((_OPENING[op], line))
                 elif op in (")", "]", "}"):
-                    if not stack or stack.pop() != op:
+                    if not stack or stack.pop()[0] != op:
                         errors.append((line, "unmatched %r" % op))
                         stack = []
                 tokens.append(Token("OP", op, line))
                 i += len(op)
     if stack:
-        errors.append((line, "unclosed bracket at end of file"))
+        errors.append((stack[0][1], "bracket never closed"))
     if tokens:
         lines.append(LogicalLine(indent, tokens))
     return Lexed(lines, comments, errors)

@@ -285,7 +285,7 @@ def _list_uses(tokens, i, name):
     """``d.keys()[0]``, ``d.items() + x``, ``d.keys().sort()``, ``.sort(cmp=...)``."""
     close = matching(tokens, i + 1)
     if name == "sort":
-        for found in _cmp_argument(tokens, i + 1, close):
+        for found in _cmp_argument(tokens, i + 1, close, 0):
             yield found
         return
     after, next_name = _at(tokens, close + 1), _at(tokens, close + 2)
@@ -295,11 +295,23 @@ def _list_uses(tokens, i, name):
                "dict.%s() is a view on Python 3, not a list" % name, None)
 
 
-def _cmp_argument(tokens, open_index, close):
+def _cmp_argument(tokens, open_index, close, positional):
+    """A ``cmp=`` keyword, or a comparison function passed as the *positional*-th argument."""
     inner = tokens[open_index + 1:close]
+    argument = 0
+    starts = True
     for j, tok in top_level(inner):
-        if tok.text == "cmp" and _op(_at(inner, j + 1), "="):
+        if starts and argument == positional and not _op(_at(inner, j + 1), "=") \
+                and tok.text not in ("*", "**"):
+            yield tok.line, "sort-cmp", "a comparison function is not accepted on Python 3", None
+            return
+        starts = False
+        if _op(tok, ","):
+            argument += 1
+            starts = True
+        elif tok.text == "cmp" and _op(_at(inner, j + 1), "="):
             yield tok.line, "sort-cmp", "the cmp= argument is gone on Python 3", None
+            return
 
 
 def _builtin_calls(statement, source, project):
@@ -311,7 +323,7 @@ def _builtin_calls(statement, source, project):
             continue
         close = matching(tokens, i + 1)
         if tok.text == "sorted":
-            for found in _cmp_argument(tokens, i + 1, close):
+            for found in _cmp_argument(tokens, i + 1, close, 1):
                 yield found
         elif tok.text in ("map", "filter", "zip"):
             indexed = _op(_at(tokens, close + 1), "[")
@@ -427,7 +439,7 @@ NAME_RULES = (_builtin_names, _method_calls, _builtin_calls, _module_attributes,
 def check(source, project):
     """Yield ``(line, category, message, hint)`` for every finding in *source*."""
     if source.encoding_problem:
-        yield 1, "source-encoding", source.encoding_problem, None
+        yield 1, "syntax-error", source.encoding_problem, None
     for line, message in source.lexed.errors[:1]:
         yield line, "syntax-error", "cannot be read as Python: %s" % message, None
     for statement in source.statements:

@@ -1,9 +1,11 @@
-"""Drive the corpus under the runner's runtime mode: ``python exercise.py``.
+"""Drive the corpus under the runner's runtime mode.
 
-Imports the legacy shop (Python 2 code) and calls every view through the
-test client and the helpers directly, so the runtime-only findings -- the
-semantic traps and what the framework's seam sees -- happen.  This file is
-itself a clean control: the runner must report nothing in it.
+``python exercise.py legacy`` imports the legacy shop (Python 2 code) and
+calls its views through the test client and its helpers directly, so the
+runtime-only findings -- the semantic traps and what the framework's seam
+sees -- happen.  ``python exercise.py controls`` does the same with the
+migrated controls, on any interpreter, where nothing may be found.  This
+file is itself a clean control.
 """
 from __future__ import absolute_import, print_function
 
@@ -12,25 +14,58 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from legacy_shop import app, utils  # noqa: E402
 
+def exercise_legacy():
+    from legacy_shop import app, utils
 
-def exercise_views():
     client = app.test_client()
     for path in ("/", "/product/tea", "/stats", "/basket"):
         client.get(path)
     client.post("/price", data={"price": "x"})
     client.post("/login", data={"user": "ann"})
-
-
-def exercise_utils():
     utils.check_token(b"key", b"value", u"expected")
     utils.is_json_blob(b"eyJhIjoxfQ==")
     utils.per_page(10, 3)
     utils.error_text(lambda: int("x"))
 
 
+def exercise_controls():
+    from controls import helpers, shop
+
+    client = shop.app.test_client()
+    for path in ("/", "/product/tea", "/stats", "/token"):
+        client.get(path)
+    client.post("/echo", data=b'{"a": 1}')
+    account, countdown, registry = shop.describe()
+    shop.query({"q": "tea", "page": 2})
+    shop.host_of("http://example.com/a")
+    shop.by_price([3, 1, 2])
+    shop.first_key({"b": 1, "a": 2})
+    shop.lazy_range(3)
+    shop.registry_keys(registry)
+    shop.exhaust(countdown)
+    shop.buffer_text(account)
+    shop.fetch_url("http://example.com/")
+    shop.account_label(account)
+    helpers.log("logged")
+    helpers.long(2)
+    helpers.reduce([1, 2])
+    helpers.ratio(7, 2)
+    helpers.dumps({"a": 1})
+    helpers.quoted(u"caf\u00e9")
+    helpers.is_text("x")
+    helpers.printer()
+    helpers.rounds()
+    helpers.octals()
+    helpers.escapes()
+    helpers.keywords(async_=True)
+    helpers.Money(10) / 2
+    helpers.error_text(lambda: int("x"))
+    helpers.file_lines(["a"])
+    helpers.apply(len, "ab")
+    set([account, helpers.Account("bob")])
+
+
 if __name__ == "__main__":
-    exercise_views()
-    exercise_utils()
-    print("exercised", file=sys.stderr)
+    {"legacy": exercise_legacy, "controls": exercise_controls}[sys.argv[1]]()
+    print("exercised", sys.argv[1], file=sys.stderr)

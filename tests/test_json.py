@@ -1,0 +1,145 @@
+# -*- coding: utf-8 -*-
+"""flaskcompat.json: the same JSON bytes on every interpreter under the same config."""
+from __future__ import absolute_import, unicode_literals
+
+import io
+import uuid
+from datetime import date, datetime
+
+import pytest
+
+from _compat.jinja import Markup
+from _compat.strings import text_type
+from flaskcompat import Flask, json, jsonify, render_template_string
+
+
+@pytest.fixture
+def app():
+    app = Flask(__name__)
+    app.testing = True
+    return app
+
+
+VALUE = {
+    "text": "Grüße ✓ <script>",
+    "when": datetime(2026, 11, 24, 5, 30, 1),
+    "day": date(2026, 1, 2),
+    "id": uuid.UUID("9b8f2d8e-3c2a-4a3b-9a57-7f0c1b2e3d4f"),
+    "markup": Markup("<b>bold</b>"),
+    "numbers": [1, 2.5, -0.0, 10 ** 20, None, True],
+    "b": {"z": 1, "a": 2},
+}
+ASCII_JSON = (
+    '{"b":{"a":2,"z":1},"day":"Fri, 02 Jan 2026 00:00:00 GMT",'
+    '"id":"9b8f2d8e-3c2a-4a3b-9a57-7f0c1b2e3d4f","markup":"<b>bold</b>",'
+    '"numbers":[1,2.5,-0.0,100000000000000000000,null,true],'
+    '"text":"Gr\\u00fc\\u00dfe \\u2713 <script>","when":"Tue, 24 Nov 2026 05:30:01 GMT"}'
+)
+
+
+def test_dumps_is_text_sorted_and_identical_everywhere(app):
+    with app.app_context():
+        rv = json.dumps(VALUE, separators=(",", ":"))
+    assert isinstance(rv, text_type)
+    assert rv == ASCII_JSON
+
+
+def test_dumps_outside_an_app_uses_the_same_defaults():
+    assert json.dumps(VALUE, separators=(",", ":")) == ASCII_JSON
+
+
+def test_json_as_ascii_false_keeps_non_ascii_text(app):
+    app.config["JSON_AS_ASCII"] = False
+    with app.app_context():
+        assert json.dumps({"t": "Grüße"}) == '{"t": "Grüße"}'
+
+
+def test_json_sort_keys_false_keeps_insertion_order_of_ordered_input(app):
+    from collections import OrderedDict
+
+    app.config["JSON_SORT_KEYS"] = False
+    with app.app_context():
+        assert json.dumps(OrderedDict([("z", 1), ("a", 2)])) == '{"z": 1, "a": 2}'
+
+
+def test_indent_has_no_trailing_spaces_on_any_interpreter():
+    assert json.dumps([1, {"a": 2}], indent=1) == '[\n 1,\n {\n  "a": 2\n }\n]'
+
+
+def test_jsonify_forms_and_exact_bytes(app):
+    with app.test_request_context():
+        assert jsonify(VALUE).get_data() == (ASCII_JSON + "\n").encode("ascii")
+        assert jsonify(1, 2).get_data() == b"[1,2]\n"
+        assert jsonify(a=1).get_data() == b'{"a":1}\n'
+        assert jsonify([]).mimetype == "application/json"
+        with pytest.raises(TypeError):
+            jsonify(1, a=2)
+
+
+def test_jsonify_pretty_prints_in_debug_and_when_configured(app):
+    app.config["JSONIFY_PRETTYPRINT_REGULAR"] = True
+    app.config["JSONIFY_MIMETYPE"] = "application/vnd.api+json"
+    with app.test_request_context():
+        rv = jsonify(b=1, a=[1])
+    assert rv.get_data() == b'{\n  "a": [\n    1\n  ], \n  "b": 1\n}\n'
+    assert rv.mimetype == "application/vnd.api+json"
+
+
+def test_loads_text_bytes_and_bad_input():
+    assert json.loads('{"a": "ü"}') == {"a": "ü"}
+    assert json.loads('{"a": "ü"}'.encode("utf-8")) == {"a": "ü"}
+    assert json.loads('{"a": 1}'.encode("utf-16")) == {"a": 1}
+    for bad in (b'{"a": ', b'"\xff"', b"[" * 100000, b'"\xed\xa0\x80"'):
+        with pytest.raises(json.JSONDecodeError):
+            json.loads(bad)
+    assert issubclass(json.JSONDecodeError, ValueError)
+
+
+def test_dump_and_load_with_files():
+    out = io.StringIO()
+    json.dump({"a": "ü"}, out)
+    assert out.getvalue() == '{"a": "\\u00fc"}'
+    assert json.load(io.BytesIO(b'{"a": [1]}')) == {"a": [1]}
+
+
+def test_htmlsafe_dumps_escapes_what_breaks_out_of_script_tags():
+    rv = json.htmlsafe_dumps("</script><!-- & 'x'")
+    assert rv == '"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u0027x\\u0027"'
+
+
+def test_tojson_filter_is_safe_in_templates(app):
+    with app.test_request_context():
+        rv = render_template_string("<script>var x = {{ x|tojson }};</script>", x="</script>")
+    assert rv == '<script>var x = "\\u003c/script\\u003e";</script>'
+
+
+def test_app_json_encoder_and_decoder_are_used(app):
+    class Point(object):
+        def __init__(self, x):
+            self.x = x
+
+    class Encoder(json.JSONEncoder):
+        def default(self, o):
+            if isinstance(o, Point):
+                return {"x": o.x}
+            return json.JSONEncoder.default(self, o)
+
+    class Decoder(json.JSONDecoder):
+        def __init__(self, *args, **kwargs):
+            kwargs["object_hook"] = lambda d: Point(d["x"]) if set(d) == {"x"} else d
+            json.JSONDecoder.__init__(self, *args, **kwargs)
+
+    app.json_encoder = Encoder
+    app.json_decoder = Decoder
+
+    @app.route("/", methods=["POST"])
+    def echo():
+        return jsonify(point=app.json_decoder and json.loads(json.dumps(Point(3))))
+
+    rv = app.test_client().post("/")
+    assert rv.get_data() == b'{"point":{"x":3}}\n'
+
+
+def test_unknown_types_raise_type_error():
+    with pytest.raises(TypeError):
+        json.dumps(object())
