@@ -11,7 +11,6 @@ from __future__ import absolute_import
 
 import os
 import platform
-import sys
 import sysconfig
 
 from _compat.strings import PY2

@@ -9,6 +9,7 @@ bytes are the same on every interpreter.
 """
 from __future__ import absolute_import
 
+import io
 import os
 import sys
 import threading
@@ -19,6 +20,7 @@ from itertools import chain
 from _compat.jinja import escape
 from _compat.lang import reraise
 from _compat.strings import integer_types, string_types
+from _compat.urls import path_to_native, path_to_text
 from _compat.werkzeug import (
     BuildError,
     Headers,
@@ -413,8 +415,16 @@ class Flask(_PackageBoundObject):
         return os.path.join(prefix, "var", self.name + "-instance")
 
     def open_instance_resource(self, resource, mode="rb"):
-        """Open a file relative to the instance folder (which may be written to)."""
-        return open(os.path.join(self.instance_path, resource), mode)
+        """Open a file relative to the instance folder (which, unlike the
+        package, may be written to).  Binary modes give bytes; text modes
+        read and write UTF-8 on every interpreter, as :meth:`open_resource`.
+        """
+        path = path_to_native(
+            os.path.join(path_to_text(self.instance_path), path_to_text(resource))
+        )
+        if "b" in mode:
+            return open(path, mode)
+        return io.open(path, mode, encoding="utf-8")
 
     def make_shell_context(self):
         """The namespace of ``flaskcompat shell``: the app, ``g`` and processor results."""

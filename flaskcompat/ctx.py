@@ -13,6 +13,7 @@ from functools import update_wrapper
 from _compat.werkzeug import exceptions, match_url
 
 from .globals import _app_ctx_stack, _request_ctx_stack
+from .routing import NOT_FOUND
 from .signals import appcontext_popped, appcontext_pushed
 
 # Sentinel: "no exception argument given, use the current one".
@@ -206,6 +207,9 @@ class RequestContext(object):
     def match_request(self):
         """Match the URL; failures are stored and raised later, inside error handling."""
         static_match = self.app.match_static_rule(self.request)
+        if static_match is NOT_FOUND:
+            self.request.routing_exception = exceptions.NotFound()
+            return
         if static_match is not None:
             self.request.url_rule, self.request.view_args = static_match
             return

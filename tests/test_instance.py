@@ -269,3 +269,15 @@ def test_open_instance_resource_missing(tmpdir):
     app = Flask(__name__, instance_path=tmpdir.strpath)
     with pytest.raises((IOError, OSError)):
         app.open_instance_resource("missing.txt")
+
+
+def test_open_instance_resource_text_modes_are_utf8_everywhere(tmpdir):
+    from flaskcompat import Flask
+
+    app = Flask(__name__, instance_path=str(tmpdir.mkdir("instance")))
+    with app.open_instance_resource(u"n\u00f6te.txt", "w") as f:
+        f.write(u"Gr\u00fc\u00dfe\n")
+    with app.open_instance_resource(u"n\u00f6te.txt") as f:
+        assert f.read() == u"Gr\u00fc\u00dfe\n".encode("utf-8")
+    with app.open_instance_resource(u"n\u00f6te.txt", "r") as f:
+        assert f.read() == u"Gr\u00fc\u00dfe\n"
