@@ -534,13 +534,12 @@ class ResponseHeaders(Headers):
         return Headers.set(self, _key, _value, **kw)
 
     def __setitem__(self, key, value):
+        # A name as key goes through ``set`` (both generations), checked there.
         if isinstance(key, integer_types):
             _check_header_value(value[0], value[1])
         elif isinstance(key, slice):
             for item_key, item_value in value:
                 _check_header_value(item_key, item_value)
-        else:
-            _check_header_value(key, value)
         return Headers.__setitem__(self, key, value)
 
 
