@@ -381,3 +381,21 @@ def make_conditional(response, request_or_environ, accept_ranges=False, complete
 
 
 __all__ += ["make_conditional"]
+
+
+def has_close_callbacks(response):
+    """Whether ``response.call_on_close`` registered anything (same attribute in both generations)."""
+    return bool(response._on_close)
+
+
+__all__ += ["has_close_callbacks"]
+
+
+# -- for the development server (flaskcompat.serving) --------------------------
+
+# The request handler, the server factory and the debugger middleware have
+# the same names and constructor signatures in Werkzeug 1.0 and 3.x.
+from werkzeug.debug import DebuggedApplication  # noqa: E402
+from werkzeug.serving import WSGIRequestHandler, make_server  # noqa: E402
+
+__all__ += ["DebuggedApplication", "WSGIRequestHandler", "make_server"]

@@ -17,8 +17,10 @@ import warnings
 from datetime import timedelta
 from itertools import chain
 
+from _compat import py3warnings
 from _compat.jinja import escape
 from _compat.lang import reraise
+from _compat.py3warnings import check_py3_text
 from _compat.strings import integer_types, string_types
 from _compat.urls import path_to_native, path_to_text
 from _compat.werkzeug import (
@@ -28,7 +30,6 @@ from _compat.werkzeug import (
     Rule,
     exceptions,
     routing,
-    run_simple,
 )
 from _compat.wsgi import HeaderValueError
 
@@ -49,6 +50,7 @@ from .helpers import (
 )
 from .logging import create_logger
 from .routing import Map
+from .serving import run_simple
 from .sessions import SecureCookieSessionInterface
 from .signals import (
     appcontext_tearing_down,
@@ -57,7 +59,8 @@ from .signals import (
     request_started,
     request_tearing_down,
 )
-from .templating import DispatchingJinjaLoader, Environment, _default_template_ctx_processor
+from .templating import DispatchingJinjaLoader, Environment, _default_template_ctx_processor, xmlattr
+from .testing import EnvironBuilder, FlaskCliRunner, FlaskClient
 from .wrappers import Request, Response
 
 # Sentinel: "no exception argument given, use the current one".
@@ -305,6 +308,7 @@ class Flask(_PackageBoundObject):
             g=g,
         )
         rv.filters["tojson"] = json.tojson_filter
+        rv.filters["xmlattr"] = xmlattr
         return rv
 
     def create_global_jinja_loader(self):
@@ -469,16 +473,12 @@ class Flask(_PackageBoundObject):
 
     def test_client(self, use_cookies=True, **kwargs):
         """A client that sends requests to the app without a server; see :mod:`flaskcompat.testing`."""
-        cls = self.test_client_class
-        if cls is None:
-            from .testing import FlaskClient as cls
+        cls = self.test_client_class or FlaskClient
         return cls(self, self.response_class, use_cookies=use_cookies, **kwargs)
 
     def test_cli_runner(self, **kwargs):
         """A click runner for this app's commands; see :class:`flaskcompat.testing.FlaskCliRunner`."""
-        cls = self.test_cli_runner_class
-        if cls is None:
-            from .testing import FlaskCliRunner as cls
+        cls = self.test_cli_runner_class or FlaskCliRunner
         return cls(self, **kwargs)
 
     # -- registration ----------------------------------------------------
@@ -657,9 +657,7 @@ class Flask(_PackageBoundObject):
     def test_request_context(self, *args, **kwargs):
         """A request context for a request built from the arguments of
         :class:`~flaskcompat.testing.EnvironBuilder`."""
-        from .testing import EnvironBuilder as FlaskEnvironBuilder
-
-        builder = FlaskEnvironBuilder(self, *args, **kwargs)
+        builder = EnvironBuilder(self, *args, **kwargs)
         try:
             return self.request_context(builder.get_environ())
         finally:
@@ -759,7 +757,11 @@ class Flask(_PackageBoundObject):
         rule = req.url_rule
         if getattr(rule, "provide_automatic_options", False) and req.method == "OPTIONS":
             return self.make_default_options_response()
-        return self.view_functions[rule.endpoint](**req.view_args)
+        view = self.view_functions[rule.endpoint]
+        rv = view(**req.view_args)
+        if py3warnings.ENABLED:
+            check_py3_text(rv, "the return value of view %r" % rule.endpoint, view)
+        return rv
 
     def full_dispatch_request(self):
         """Hooks, dispatch, error handling and response finalising for one request."""

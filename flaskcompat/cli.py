@@ -50,12 +50,14 @@ from _compat.click import (
     result_callback,
     show_help_if_no_args,
 )
+from _compat import py3warnings
 from _compat.lang import reraise
-from _compat.werkzeug import WERKZEUG_VERSION_TEXT, rules_in_match_order, run_simple
+from _compat.werkzeug import WERKZEUG_VERSION_TEXT, rules_in_match_order
 
 from .ctx import has_app_context
 from .globals import _app_ctx_stack
 from .helpers import get_debug_flag, get_env, get_load_dotenv
+from .serving import run_simple
 
 try:
     import ssl
@@ -551,6 +553,7 @@ class FlaskGroup(AppGroup):
             self.add_command(run_command)
             self.add_command(shell_command)
             self.add_command(routes_command)
+            self.add_command(py3warn_command)
         self._loaded_plugin_commands = False
 
     def _load_plugin_commands(self):
@@ -993,6 +996,60 @@ def routes_command(sort, all_methods):
 
 
 # -- the console script -------------------------------------------------------------
+
+
+# -- Python 3 warning mode -----------------------------------------------------
+
+
+@click.command(
+    "py3warn",
+    short_help="Report what will break on Python 3.",
+    context_settings={
+        "ignore_unknown_options": True,
+        "allow_extra_args": True,
+        "help_option_names": [],
+    },
+    add_help_option=False,
+)
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def py3warn_command(args):
+    """Run a program (or scan files with --static) in the Python 3 warning
+    mode; the same as ``python -m flaskcompat.py3warn``."""
+    from .py3warn import main as py3warn_main
+
+    sys.exit(py3warn_main(list(args)))
+
+
+def py3warn_run_argv(argv):
+    """The runner's command line that serves ``flaskcompat run`` *argv* in warning mode."""
+    return ["--live", "-m", "flaskcompat"] + [arg for arg in argv if arg != "--py3-warnings"]
+
+
+def _serve_with_py3_warnings(info, enabled, options):
+    """``run --py3-warnings``: start the same ``run`` again under the runner.
+
+    The runner's child interpreter (with ``-3`` or ``-b``) serves the app,
+    printing each new finding as it happens and the report when the server
+    stops.  Inside it the reloader stays off: it would restart the server
+    in a plain interpreter.
+    """
+    if os.environ.get(py3warnings.ENV_VAR):
+        options["use_reloader"] = False
+        return None
+    if not enabled:
+        return None
+    from .py3warn import main as py3warn_main
+
+    sys.exit(py3warn_main(py3warn_run_argv(sys.argv[1:])))
+
+
+add_run_option(
+    click.Option(
+        ["--py3-warnings"], is_flag=True, default=False,
+        help="Serve in the Python 3 warning mode: report what will break on Python 3.",
+    ),
+    _serve_with_py3_warnings,
+)
 
 
 cli = FlaskGroup(

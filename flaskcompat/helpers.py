@@ -11,6 +11,8 @@ import warnings
 from functools import update_wrapper
 from zlib import adler32
 
+from _compat import py3warnings
+from _compat.py3warnings import check_py3_text
 from _compat.lang import module_file
 from _compat.strings import string_types
 from _compat.urls import (
@@ -113,6 +115,8 @@ def url_for(endpoint, **values):
     result; other values that the URL rule does not use become the query
     string, sorted by name so the URL is the same on every interpreter.
     """
+    if py3warnings.ENABLED:
+        check_py3_text(values, "a url_for() argument")
     appctx = _app_ctx_stack.top
     reqctx = _request_ctx_stack.top
     if appctx is None:

@@ -15,6 +15,8 @@ from datetime import datetime, timedelta
 
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
+from _compat import py3warnings
+from _compat.py3warnings import check_py3_text
 from _compat.werkzeug import CallbackDict
 
 from .helpers import total_seconds
@@ -54,6 +56,8 @@ class SecureCookieSession(CallbackDict, SessionMixin):
 
     def __init__(self, initial=None):
         def on_update(self):
+            if py3warnings.ENABLED:
+                check_py3_text(dict(self), "a session value")
             self.modified = True
             self.accessed = True
 

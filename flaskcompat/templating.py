@@ -8,8 +8,19 @@ non-ASCII template gives the same bytes on both interpreters.
 """
 from __future__ import absolute_import
 
-from _compat.jinja import BaseEnvironment, BaseLoader, TemplateNotFound
-from _compat.strings import is_non_ascii_native_bytes, to_text
+import re
+
+from jinja2 import Undefined
+
+from _compat.jinja import (
+    BaseEnvironment,
+    BaseLoader,
+    Markup,
+    TemplateNotFound,
+    escape,
+    pass_eval_context,
+)
+from _compat.strings import is_bytes, is_non_ascii_native_bytes, is_text, text_type, to_text
 from _compat.lang import iteritems
 from _compat.werkzeug import LocalProxy
 
@@ -163,3 +174,42 @@ def render_template_string(source, **context):
     ctx = _app_ctx_stack.top
     ctx.app.update_template_context(context)
     return _render(ctx.app.jinja_env.from_string(to_text(source, "utf-8")), context, ctx.app)
+
+
+#: What may not appear in an attribute name written by :func:`xmlattr`: space,
+#: ``/ > =`` (CVE-2024-22195, CVE-2024-34064), quotes, ``<``, and every
+#: control character (C0 -- tab, CR and LF among them --, DEL and C1).
+_INVALID_ATTRIBUTE_NAME = re.compile(u"[ /=>\"'<\x00-\x1f\x7f-\x9f]")
+
+
+@pass_eval_context
+def xmlattr(eval_ctx, d, autospace=True):
+    """The ``xmlattr`` filter: a mapping as HTML/XML attributes, ``key="value"``.
+
+    Jinja2 before 3.1.4 (so 2.11, Python 2's) wrote any key as it was, and a
+    key holding a space, ``/``, ``>`` or ``=`` injects attributes or markup
+    when the keys come from the user (CVE-2024-22195, CVE-2024-34064).
+    This filter replaces Jinja's in the application's environment on every
+    generation and raises :exc:`ValueError` for such a key -- and, stricter
+    than Jinja 3.1.4+, for a key that is empty or holds a quote, ``<`` or a
+    control character.  Values are escaped; ``None`` and undefined values
+    are left out.  With *autospace* the result starts with a space.
+    Attributes follow the mapping's order.
+    """
+    items = []
+    for key, value in iteritems(d):
+        if value is None or isinstance(value, Undefined):
+            continue
+        if is_bytes(key):
+            key = to_text(key, "utf-8")
+        elif not is_text(key):
+            key = text_type(key)
+        if not key or _INVALID_ATTRIBUTE_NAME.search(key) is not None:
+            raise ValueError("Invalid character in attribute name: %r" % (key,))
+        items.append(u'%s="%s"' % (escape(key), escape(value)))
+    rv = u" ".join(items)
+    if autospace and rv:
+        rv = u" " + rv
+    if eval_ctx.autoescape:
+        rv = Markup(rv)
+    return rv

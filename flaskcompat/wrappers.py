@@ -20,7 +20,11 @@ import io
 import time
 from datetime import datetime, timedelta
 
+from _compat import py3warnings
+from _compat.py3traps import mark_py3_bytes
+from _compat.py3warnings import check_py3_text
 from _compat.strings import (
+    binary_type,
     integer_types,
     is_bytes,
     string_types,
@@ -37,6 +41,7 @@ from _compat.werkzeug import (
     ImmutableMultiDict,
     cached_property,
     exceptions,
+    has_close_callbacks,
     make_form_parser,
 )
 from _compat.wsgi import check_response_head, environ_to_bytes, header_to_native
@@ -210,6 +215,12 @@ class Request(JSONMixin, BaseRequest):
         raw invalid byte in it a 500.
         """
         return self.path + u"?" + decode_text(self.query_string)
+
+    def get_data(self, cache=True, as_text=False, parse_form_data=False):
+        """The body (bytes, or text with *as_text*); under the Python 3 warning
+        mode on Python 2 the bytes are marked so mixing them with text is reported."""
+        rv = BaseRequest.get_data(self, cache, as_text, parse_form_data)
+        return rv if as_text else mark_py3_bytes(rv)
 
     def _quoted_environ(self, key, safe):
         return url_quote(environ_to_bytes(self.environ.get(key) or ""), safe=safe)
@@ -584,6 +595,8 @@ class Response(BaseResponse):
     def set_cookie(self, key, value="", max_age=None, expires=None, path="/",
                    domain=None, secure=False, httponly=False, samesite=None):
         """Add a ``Set-Cookie`` header; see :func:`dump_set_cookie`."""
+        if py3warnings.ENABLED:
+            check_py3_text(value, "the value of cookie %r" % (key,))
         self.headers.add("Set-Cookie", dump_set_cookie(
             key, value, max_age, expires, path, domain, secure, httponly, samesite,
         ))
@@ -593,6 +606,33 @@ class Response(BaseResponse):
         """Tell the client to drop a cookie (expired, empty)."""
         self.set_cookie(key, expires=0, max_age=0, path=path, domain=domain,
                         secure=secure, httponly=httponly, samesite=samesite)
+
+    def __call__(self, environ, start_response):
+        """Send the response; the common case skips Werkzeug's generic finishing.
+
+        A successful, non-HEAD response whose body is one byte string, with
+        its Content-Length set and no Location to rewrite, is sent as it is:
+        Werkzeug's :meth:`get_wsgi_response` would only copy the headers and
+        wrap the body for nothing.  Everything else goes through Werkzeug.
+        """
+        body = self.response
+        if (
+            type(body) is list
+            and len(body) == 1
+            and type(body[0]) is binary_type
+            and 200 <= self.status_code < 300
+            and self.status_code != 204
+            and environ.get("REQUEST_METHOD") != "HEAD"
+            and not self.direct_passthrough
+            and not has_close_callbacks(self)
+        ):
+            headers = self.headers
+            if "Content-Length" in headers and not (
+                "Location" in headers or "Content-Location" in headers
+            ):
+                start_response(self.status, headers.to_wsgi_list())
+                return body
+        return BaseResponse.__call__(self, environ, start_response)
 
     def check_headers(self):
         """Refuse a status line or header that would corrupt the response.

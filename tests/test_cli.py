@@ -27,6 +27,8 @@ import click
 import pytest
 
 import _compat.click as compat_click
+import flaskcompat.py3warn as py3warn
+from _compat import py3warnings
 from _compat.werkzeug import WERKZEUG_VERSION_TEXT
 from flaskcompat import Flask, __version__, current_app
 import flaskcompat.cli as cli_module
@@ -669,7 +671,7 @@ def test_flask_group_help_lists_builtin_and_app_commands(runner):
     result = runner.invoke(cli, ["--help"])
     assert result.exit_code == 0
     lines = [line.split()[0] for line in result.output.split("Commands:\n")[1].splitlines()]
-    assert lines == ["hello", "routes", "run", "shell"]
+    assert lines == ["hello", "py3warn", "routes", "run", "shell"]
     assert "--version" in result.output
 
 
@@ -1443,3 +1445,29 @@ def test_compat_iter_entry_points_returns_a_list():
     assert compat_click.iter_entry_points("flaskcompat.no-such-group") == []
     scripts = compat_click.iter_entry_points("console_scripts")
     assert all(hasattr(ep, "name") and hasattr(ep, "load") for ep in scripts)
+
+
+def test_py3warn_command_scans_statically(tmpdir):
+    """``flaskcompat py3warn`` is the runner: same options, same report."""
+    legacy = tmpdir.join("legacy.py")
+    legacy.write("d = {}\nif d.has_key('a'):\n    pass\n")
+    code, out, err = _run_python(["-m", "flaskcompat", "py3warn", "--static", str(legacy), "--strict"])
+    assert code == 1, err
+    assert b"has-key" in err and b"MIGRATION.md#has-key" in err
+
+
+def test_run_py3_warnings_restarts_run_under_the_runner(monkeypatch):
+    calls = []
+    monkeypatch.setattr(py3warn, "main", lambda argv: calls.append(argv) or 3)
+    monkeypatch.setattr(sys, "argv", ["flaskcompat", "run", "--py3-warnings", "--port", "5001"])
+    monkeypatch.delenv(py3warnings.ENV_VAR, raising=False)
+    options = {"use_reloader": True}
+    with pytest.raises(SystemExit) as exc:
+        cli_module._serve_with_py3_warnings(None, True, options)
+    assert exc.value.code == 3
+    assert calls == [["--live", "-m", "flaskcompat", "run", "--port", "5001"]]
+    # Inside the runner's child: serve normally, without the reloader.
+    monkeypatch.setenv(py3warnings.ENV_VAR, "1")
+    assert cli_module._serve_with_py3_warnings(None, True, options) is None
+    assert options["use_reloader"] is False
+    assert cli_module._serve_with_py3_warnings(None, False, {"use_reloader": True}) is None

@@ -279,3 +279,34 @@ def test_classify(message, category, expected):
 def test_unrelated_deprecations_count_only_on_python3():
     result = capture.classify(DeprecationWarning("old API"), DeprecationWarning)
     assert (result and result[0]) == (None if PY2 else "py3-deprecation")
+
+
+def test_framework_call_sites_report_through_a_real_app(warning_mode):
+    """The framework hands view results, session values, cookie values and
+    url_for arguments to the seam: each non-ASCII native string is reported
+    on Python 2 (at the view's ``def`` line for a return value)."""
+    from flaskcompat import Flask, make_response, session, url_for
+
+    app = Flask(__name__)
+    app.secret_key = "k"
+
+    def native(word):
+        # Distinct values: the seam reports each offending value once.
+        return word.encode("utf-8") if PY2 else word
+
+    @app.route("/<name>")
+    def view(name):
+        session["who"] = native(u"caf\xe9 1")
+        url_for("view", name=native(u"caf\xe9 2"))
+        rv = make_response(u"ok")
+        rv.set_cookie("who", native(u"caf\xe9 3"))
+        return native(u"caf\xe9 4")
+
+    assert app.test_client().get("/x").status_code == 200
+    messages = [str(w.message) for w in warning_mode if w.category is py3warnings.Py3CompatWarning]
+    if PY2:
+        for what in ("the return value of view 'view'", "a session value",
+                     "a url_for() argument", "the value of cookie 'who'"):
+            assert any(what in message for message in messages), (what, messages)
+    else:
+        assert messages == []

@@ -25,6 +25,11 @@ from .findings import Finding, Findings
 #: How often the findings file is read while the program runs, in seconds.
 POLL_INTERVAL = 0.2
 
+#: Where flaskcompat was imported from, fixed at import: on Python 2 a module
+#: found through the current directory has a relative ``__file__``, which a
+#: later ``chdir`` would make point elsewhere.
+_ROOT = os.path.dirname(os.path.dirname(os.path.realpath(flaskcompat.__file__)))
+
 _BOOTSTRAP = (
     "import sys; sys.path.insert(0, %r); "
     "from flaskcompat.py3warn.child import main; main(%r)"
@@ -33,9 +38,8 @@ _BOOTSTRAP = (
 
 def child_command(target, args, module=False):
     """The command line that runs *target* in warning mode on this interpreter."""
-    root = os.path.dirname(os.path.dirname(os.path.abspath(flaskcompat.__file__)))
     return ([sys.executable] + warning_mode_options()
-            + ["-c", _BOOTSTRAP % (root, root), "module" if module else "script", target]
+            + ["-c", _BOOTSTRAP % (_ROOT, _ROOT), "module" if module else "script", target]
             + list(args))
 
 
