@@ -29,6 +29,7 @@ import pytest
 import _compat.click as compat_click
 import flaskcompat.py3warn as py3warn
 from _compat import py3warnings
+from _compat.strings import PY2
 from _compat.werkzeug import WERKZEUG_VERSION_TEXT
 from flaskcompat import Flask, __version__, current_app
 import flaskcompat.cli as cli_module
@@ -54,6 +55,7 @@ from flaskcompat.cli import (
 )
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
 
 #: Variables the command line reads; unset for every test.
 CLI_ENV_VARS = (
@@ -1471,3 +1473,68 @@ def test_run_py3_warnings_restarts_run_under_the_runner(monkeypatch):
     assert cli_module._serve_with_py3_warnings(None, True, options) is None
     assert options["use_reloader"] is False
     assert cli_module._serve_with_py3_warnings(None, False, {"use_reloader": True}) is None
+
+
+def _free_port():
+    import socket
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    return port
+
+
+def test_run_py3_warnings_serves_and_reports_live_and_at_exit(tmpdir):
+    """``flaskcompat run --py3-warnings`` for real: the server answers, each
+    finding is printed as it happens, the report when the server stops."""
+    import signal
+    import socket
+    import time
+
+    tmpdir.join("app.py").write(textwrap.dedent("""
+        from flaskcompat import Flask
+
+        app = Flask(__name__)
+
+
+        @app.route("/")
+        def index():
+            label = str(b"abc")
+            return "caf\\xc3\\xa9 " + label
+    """).lstrip())
+    port = _free_port()
+    env = dict(os.environ, FLASKCOMPAT_APP="app.py")
+    env["PYTHONPATH"] = ROOT + os.pathsep + env.get("PYTHONPATH", "")
+    for name in ("FLASK_APP", "FLASK_ENV", "FLASK_DEBUG", "FLASK_RUN_FROM_CLI"):
+        env.pop(name, None)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "flaskcompat", "run", "--py3-warnings", "--no-reload",
+         "--port", str(port)],
+        cwd=str(tmpdir), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        preexec_fn=os.setsid,
+    )
+    try:
+        for _ in range(200):
+            try:
+                conn = socket.create_connection(("127.0.0.1", port), timeout=5)
+                break
+            except socket.error:
+                time.sleep(0.05)
+        conn.sendall(b"GET / HTTP/1.0\r\nHost: localhost\r\n\r\n")
+        assert conn.recv(64).startswith(b"HTTP/1.0 200")
+        conn.close()
+        time.sleep(0.5)  # the runner polls its child's findings
+    finally:
+        os.killpg(server.pid, signal.SIGINT)
+        _, err = server.communicate()
+    err = err.decode("utf-8", "replace")
+    if PY2:
+        line, category = 6, "non-ascii-native-str"
+    else:
+        line, category = 8, "bytes-to-str"
+    live = "py3warn: app.py:%d: [%s]" % (line, category)
+    assert live in err
+    report = err[err.index(live) + len(live):]
+    assert "1 Python 3 problem in 1 file" in report
+    assert "MIGRATION.md#%s" % category in report

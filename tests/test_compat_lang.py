@@ -21,8 +21,6 @@ from _compat.lang import (
 )
 from _compat.strings import PY2, text_type
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
 
 
 # -- dict iteration -----------------------------------------------------------
@@ -178,8 +176,12 @@ def _same_file(a, b):
 
 
 def test_module_file_of_a_module_and_a_package():
-    assert _same_file(module_file("_compat.lang"), os.path.join(ROOT, "_compat", "lang.py"))
-    assert _same_file(module_file("_compat"), os.path.join(ROOT, "_compat", "__init__.py"))
+    """Wherever ``_compat`` is imported from (the tree, or site-packages under tox)."""
+    import _compat
+
+    home = os.path.dirname(os.path.abspath(_compat.__file__))
+    assert _same_file(module_file("_compat.lang"), os.path.join(home, "lang.py"))
+    assert _same_file(module_file("_compat"), os.path.join(home, "__init__.py"))
 
 
 def test_module_file_does_not_import(import_dir):
