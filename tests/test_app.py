@@ -29,25 +29,12 @@ from flaskcompat import (
     request,
     url_for,
 )
+from isolation import clean_environment_and_contexts  # noqa: F401 - autouse fixture
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 # -- fixtures ----------------------------------------------------------------
-
-
-@pytest.fixture(autouse=True)
-def _clean_environment_and_contexts(monkeypatch):
-    """No FLASK_ENV/FLASK_DEBUG from the outside, and no context left behind."""
-    monkeypatch.delenv("FLASK_ENV", raising=False)
-    monkeypatch.delenv("FLASK_DEBUG", raising=False)
-    yield
-    leaked = []
-    while _request_ctx_stack.top is not None:
-        leaked.append(_request_ctx_stack.pop())
-    while _app_ctx_stack.top is not None:
-        leaked.append(_app_ctx_stack.pop())
-    assert leaked == []
 
 
 @pytest.fixture

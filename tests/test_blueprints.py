@@ -13,8 +13,6 @@ from _compat.werkzeug import BuildError, exceptions
 from flaskcompat import (
     Blueprint,
     Flask,
-    _app_ctx_stack,
-    _request_ctx_stack,
     abort,
     g,
     render_template,
@@ -23,19 +21,7 @@ from flaskcompat import (
     url_for,
 )
 from flaskcompat.blueprints import BlueprintSetupState
-
-
-@pytest.fixture(autouse=True)
-def _clean_environment_and_contexts(monkeypatch):
-    monkeypatch.delenv("FLASK_ENV", raising=False)
-    monkeypatch.delenv("FLASK_DEBUG", raising=False)
-    yield
-    leaked = []
-    while _request_ctx_stack.top is not None:
-        leaked.append(_request_ctx_stack.pop())
-    while _app_ctx_stack.top is not None:
-        leaked.append(_app_ctx_stack.pop())
-    assert leaked == []
+from isolation import clean_environment_and_contexts  # noqa: F401 - autouse fixture
 
 
 @pytest.fixture

@@ -18,28 +18,16 @@ from contextlib import contextmanager
 import pytest
 
 from _compat.strings import text_type, to_text
-from flaskcompat import Flask, _app_ctx_stack, _request_ctx_stack
+from flaskcompat import Flask
 from flaskcompat.logging import (
     create_logger,
     default_handler,
     has_level_handler,
     wsgi_errors_stream,
 )
+from isolation import clean_environment_and_contexts  # noqa: F401 - autouse fixture
 
 _names = itertools.count()
-
-
-@pytest.fixture(autouse=True)
-def _clean_environment_and_contexts(monkeypatch):
-    monkeypatch.delenv("FLASK_ENV", raising=False)
-    monkeypatch.delenv("FLASK_DEBUG", raising=False)
-    yield
-    leaked = []
-    while _request_ctx_stack.top is not None:
-        leaked.append(_request_ctx_stack.pop())
-    while _app_ctx_stack.top is not None:
-        leaked.append(_app_ctx_stack.pop())
-    assert leaked == []
 
 
 @pytest.fixture

@@ -15,8 +15,6 @@ import pytest
 import flaskcompat
 from flaskcompat import (
     Flask,
-    _app_ctx_stack,
-    _request_ctx_stack,
     abort,
     appcontext_popped,
     appcontext_pushed,
@@ -34,6 +32,7 @@ from flaskcompat import (
     template_rendered,
 )
 from flaskcompat import signals as signals_module
+from isolation import clean_environment_and_contexts  # noqa: F401 - autouse fixture
 
 ALL_SIGNALS = [
     ("template-rendered", template_rendered),
@@ -47,19 +46,6 @@ ALL_SIGNALS = [
     ("appcontext-popped", appcontext_popped),
     ("message-flashed", message_flashed),
 ]
-
-
-@pytest.fixture(autouse=True)
-def _clean_environment_and_contexts(monkeypatch):
-    monkeypatch.delenv("FLASK_ENV", raising=False)
-    monkeypatch.delenv("FLASK_DEBUG", raising=False)
-    yield
-    leaked = []
-    while _request_ctx_stack.top is not None:
-        leaked.append(_request_ctx_stack.pop())
-    while _app_ctx_stack.top is not None:
-        leaked.append(_app_ctx_stack.pop())
-    assert leaked == []
 
 
 @pytest.fixture

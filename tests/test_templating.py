@@ -21,7 +21,6 @@ from _compat.strings import text_type
 from flaskcompat import (
     Blueprint,
     Flask,
-    _app_ctx_stack,
     _request_ctx_stack,
     before_render_template,
     flash,
@@ -33,6 +32,7 @@ from flaskcompat import (
     template_rendered,
 )
 from flaskcompat.templating import Environment, TemplateContextError
+from isolation import clean_environment_and_contexts  # noqa: F401 - autouse fixture
 
 #: True on Python 2, where ``b''`` is the native ``str``.
 PY2_BYTES = isinstance(b"", str)
@@ -42,19 +42,6 @@ SNOWMAN_UTF8 = b"h\xc3\xa9llo \xe2\x98\x83 \xf0\x9f\x98\x80"
 
 
 # -- fixtures ----------------------------------------------------------------
-
-
-@pytest.fixture(autouse=True)
-def _clean_environment_and_contexts(monkeypatch):
-    monkeypatch.delenv("FLASK_ENV", raising=False)
-    monkeypatch.delenv("FLASK_DEBUG", raising=False)
-    yield
-    leaked = []
-    while _request_ctx_stack.top is not None:
-        leaked.append(_request_ctx_stack.pop())
-    while _app_ctx_stack.top is not None:
-        leaked.append(_app_ctx_stack.pop())
-    assert leaked == []
 
 
 def write(path, data):

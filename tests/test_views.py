@@ -6,21 +6,9 @@ from functools import wraps
 
 import pytest
 
-from flaskcompat import Blueprint, Flask, _app_ctx_stack, _request_ctx_stack, request, url_for
+from flaskcompat import Blueprint, Flask, request, url_for
 from flaskcompat.views import MethodView, MethodViewType, View, http_method_funcs
-
-
-@pytest.fixture(autouse=True)
-def _clean_environment_and_contexts(monkeypatch):
-    monkeypatch.delenv("FLASK_ENV", raising=False)
-    monkeypatch.delenv("FLASK_DEBUG", raising=False)
-    yield
-    leaked = []
-    while _request_ctx_stack.top is not None:
-        leaked.append(_request_ctx_stack.pop())
-    while _app_ctx_stack.top is not None:
-        leaked.append(_app_ctx_stack.pop())
-    assert leaked == []
+from isolation import clean_environment_and_contexts  # noqa: F401 - autouse fixture
 
 
 @pytest.fixture
