@@ -7,17 +7,22 @@ here and nowhere else.  The framework imports named helpers from the
 submodules:
 
 ``_compat.strings``
-    text, bytes and native strings, and the type tuples.
+    text, bytes and native strings, the type tuples, and UTF-8 decoding
+    that gives the same text on both interpreters.
 ``_compat.wsgi``
     the PEP 3333 rules for the WSGI environ and for response headers.
 ``_compat.urls``
-    percent-encoding of text and bytes, query strings.
+    percent-encoding of text and bytes, query strings, filesystem paths,
+    ``Content-Disposition`` and mimetypes.
 ``_compat.lang``
     dict iteration, ``reraise``, metaclasses, ``__str__`` classes.
 ``_compat.local``
     context-local stacks (thread locals on Python 2, contextvars on 3).
-``_compat.werkzeug`` and ``_compat.jinja``
+``_compat.werkzeug``, ``_compat.jinja`` and ``_compat.click``
     adapters over the API differences between library generations.
+``_compat.py3warnings``, ``_compat.py3traps`` and ``_compat.interpreter``
+    the Python 3 warning mode: where the seam reports what will break on
+    Python 3, and how each interpreter is run to see the rest.
 
 A test (``tests/test_seam.py``) keeps the framework honest: it fails when a
 module of ``flaskcompat`` makes one of these decisions itself.

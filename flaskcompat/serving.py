@@ -40,8 +40,8 @@ malformed header line        400     ``name ":" value``: the name a token, no
                                      the value
 bad framing                  400     a Content-Length that is not one number,
                                      more than one Content-Length (even equal
-                                     ones), or both Content-Length and
-                                     Transfer-Encoding
+                                     ones), both Content-Length and
+                                     Transfer-Encoding, or more than one Host
 unknown transfer coding      501     anything but ``Transfer-Encoding: chunked``
 ===========================  ======  ==========================================
 
@@ -215,7 +215,8 @@ class WSGIRequestHandler(_BaseWSGIRequestHandler):
         """
         request_line = _strip_line_end(line)
         if len(request_line) > self.max_request_line:
-            raise _Refusal(414, "The request line is longer than %d bytes." % self.max_request_line)
+            raise _Refusal(
+                414, "The request line is longer than %d bytes." % self.max_request_line)
         match = _REQUEST_LINE.match(request_line)
         if match is None:
             raise _Refusal(400, "The request line is not 'METHOD target HTTP/1.x'.")
@@ -233,12 +234,14 @@ class WSGIRequestHandler(_BaseWSGIRequestHandler):
             line = self.rfile.readline(self.max_header_bytes - total + 1)
             total += len(line)
             if total > self.max_header_bytes:
-                raise _Refusal(431, "The request headers are larger than %d bytes." % self.max_header_bytes)
+                raise _Refusal(
+                    431, "The request headers are larger than %d bytes." % self.max_header_bytes)
             if line in (b"\r\n", b"\n", b""):
                 kept.append(line)
                 return kept, fields
             if len(fields) == self.max_header_count:
-                raise _Refusal(431, "The request has more than %d header lines." % self.max_header_count)
+                raise _Refusal(
+                    431, "The request has more than %d header lines." % self.max_header_count)
             match = _HEADER_LINE.match(_strip_line_end(line))
             if match is None:
                 raise _Refusal(400, "A request header line is malformed.")
@@ -253,6 +256,8 @@ class WSGIRequestHandler(_BaseWSGIRequestHandler):
         for name, value in fields:
             if name == b"transfer-encoding":
                 codings.extend(c.strip(b" \t").lower() for c in value.split(b","))
+        if sum(1 for name, _ in fields if name == b"host") > 1:
+            raise _Refusal(400, "The request has more than one Host.")
         if len(lengths) > 1:
             raise _Refusal(400, "The request has more than one Content-Length.")
         if lengths and _DIGITS.match(lengths[0]) is None:
@@ -261,7 +266,8 @@ class WSGIRequestHandler(_BaseWSGIRequestHandler):
             if codings != [b"chunked"]:
                 raise _Refusal(501, "The only transfer coding supported is 'chunked'.")
             if lengths:
-                raise _Refusal(400, "The request has both Content-Length and Transfer-Encoding.")
+                raise _Refusal(
+                    400, "The request has both Content-Length and Transfer-Encoding.")
 
     # -- the request ---------------------------------------------------------
 
@@ -281,7 +287,8 @@ class WSGIRequestHandler(_BaseWSGIRequestHandler):
         query = url_unquote(environ_to_bytes(environ.get("QUERY_STRING") or ""))
         if u"__debugger__" in query:
             return True
-        path = u"/" + decode_text(environ_to_bytes(environ.get("PATH_INFO") or "")).lstrip(u"/")
+        path = decode_text(environ_to_bytes(environ.get("PATH_INFO") or ""))
+        path = u"/" + path.lstrip(u"/")
         return bool(getattr(app, "evalex", False)) and path == getattr(app, "console_path", None)
 
     # -- refusing --------------------------------------------------------------
@@ -335,6 +342,6 @@ class WSGIRequestHandler(_BaseWSGIRequestHandler):
 
 
 def run_simple(hostname, port, application, **options):
-    """Werkzeug's ``run_simple``, serving with :class:`WSGIRequestHandler` unless told otherwise."""
+    """Werkzeug's ``run_simple``, with :class:`WSGIRequestHandler` unless told otherwise."""
     options.setdefault("request_handler", WSGIRequestHandler)
     return _run_simple(hostname, port, application, **options)

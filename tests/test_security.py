@@ -31,7 +31,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from _compat import click as compat_click
-from _compat.strings import PY2, text_type, to_bytes
+from _compat.strings import text_type, to_bytes
 from _compat.werkzeug import DebuggedApplication, EnvironBuilder
 from _compat.wsgi import HeaderValueError, bytes_to_environ
 from flaskcompat import (
@@ -266,7 +266,6 @@ def test_nameless_cookie_cannot_forge_the_session():
         return jsonify(user=session.get("user"))
 
     client = app.test_client()
-    client.get("/login")
     cookie = client.get("/login").headers["Set-Cookie"].split(";")[0]
     assert cookie.startswith("session=")
     forged = app.test_client(use_cookies=False)
@@ -282,8 +281,8 @@ def test_nameless_cookie_cannot_forge_the_session():
 def big_cookie_header(size=512 * 1024):
     """About *size* bytes of cookies of every shape, and what they parse to."""
     parts, expected = [], {}
-    i = 0
-    while sum(len(p) + 2 for p in parts) < size:
+    i = total = 0
+    while total < size:
         shape = i % 6
         name = "c%06d" % i
         if shape == 0:
@@ -301,6 +300,7 @@ def big_cookie_header(size=512 * 1024):
             parts.append("novalue%d" % i)  # dropped: no "="
         else:
             parts.append("c000000=later")  # a repeated name: the first one wins
+        total += len(parts[-1]) + 2
         i += 1
     return "; ".join(parts), expected
 
@@ -377,12 +377,43 @@ def test_file_parts_go_to_disk_not_against_max_form_memory_size():
     )
     # The default MAX_FORM_MEMORY_SIZE (500 KiB), smaller than the file.  (Below
     # the parser's 64 KiB read size Werkzeug 3 counts file data too: see
-    # docs/security.md, "Found while fuzzing".)
+    # docs/security.md, F5.)
     status, headers, body = run(form_app(), environ)
     assert status_code(status) == 200
     assert stdlib_json.loads(body.decode("utf-8"))[u"files"] == {
         u"up": hashlib.sha1(content).hexdigest()
     }
+
+
+# -- CVE-2024-49766, CVE-2025-66221, CVE-2026-21860, CVE-2026-27199: safe_join -----------
+# These are Windows-only; on POSIX (this test matrix) absolute, UNC-looking
+# and parent paths are refused.  flaskcompat's safe_join is Flask 1.1's, not
+# Werkzeug's, and on Windows it does not refuse UNC roots (Python < 3.11),
+# rooted paths (Python 3.13+) or device names: reported in docs/security.md.
+
+
+@pytest.mark.parametrize("name", [
+    "//server/share", "//server/share/x.txt", "/etc/passwd", "../secret.txt", "a/../../secret.txt",
+    "..", "//?/C:/x",
+])
+def test_send_from_directory_refuses_paths_leaving_the_directory_on_posix(tmpdir, name):
+    from flaskcompat import send_from_directory
+
+    static = tmpdir.mkdir("static")
+    static.join("ok.txt").write("ok")
+    tmpdir.join("secret.txt").write("secret")
+    app = Flask(__name__)
+
+    @app.route("/files/<path:name>")
+    def files(name):
+        return send_from_directory(str(static), name)
+
+    client = app.test_client()
+    assert client.get("/files/ok.txt").data == b"ok"
+    with app.test_request_context():
+        with pytest.raises(Exception) as info:
+            send_from_directory(str(static), name)
+    assert getattr(info.value, "code", None) == 404
 
 
 # -- the development server -----------------------------------------------------------
@@ -545,6 +576,8 @@ def test_dev_server_refuses_http_2_with_505(live):
     ([b"Content-Length: 5"], 200),
     ([b"Content-Length:  5 "], 200),
     ([b"Transfer-Encoding: Chunked"], 200),
+    ([b"Content-Length: 5", b"Host: a", b"Host: b"], 400),
+    ([b"Content-Length: 5", b"Content_Length: 0"], 200),
 ])
 def test_dev_server_refuses_ambiguous_framing(live, framing, expected):
     body = b"5\r\nhello\r\n0\r\n\r\n" if any(b"ransfer" in h for h in framing) else b"hello"
@@ -1094,7 +1127,7 @@ def fuzz_one(method, path, query, headers, body, framing):
 
 def no_double_slash(path):
     # Repeated slashes are left out: the redirect that merges them fails on
-    # Python 2 for a non-ASCII query (docs/security.md, "Found while fuzzing").
+    # Python 2 for a non-ASCII query (docs/security.md, F8).
     while b"//" in path:
         path = path.replace(b"//", b"/")
     return path
@@ -1140,7 +1173,7 @@ def test_fuzz_bodies(path, content_type, body, framing):
 
 
 #: Field names are UTF-8: on Python 2 a text field whose name is not valid
-#: UTF-8 is a 500 (docs/security.md, "Found while fuzzing").  File names and
+#: UTF-8 is a 500 (docs/security.md, F7).  File names and
 #: everything else are any bytes.
 multipart_parts = st.lists(st.tuples(
     st.text(max_size=8).map(lambda name: name.encode("utf-8")),
@@ -1161,8 +1194,8 @@ def test_fuzz_multipart_bodies(parts_, boundary, close, framing):
         out.append(b"--" + boundary + b"\r\n" + disposition + b"\r\n" + extra_header
                    + b"\r\n\r\n" + content + b"\r\n")
     body = b"".join(out) + (b"--" + boundary + b"--\r\n" if close else b"")
-    fuzz_one("POST", b"/form", b"", [("Content-Type", b"multipart/form-data; boundary=" + boundary)],
-             body, framing)
+    content_type = b"multipart/form-data; boundary=" + boundary
+    fuzz_one("POST", b"/form", b"", [("Content-Type", content_type)], body, framing)
 
 
 json_values = st.recursive(

@@ -35,8 +35,8 @@ def create_app():
 
     def summary():
         # Not echoed: request.url / host_url / host and request.mimetype, which
-        # are byte strings on Python 2 (see docs/security.md, "Found while
-        # fuzzing"); echoing them would make this app fail, not the framework.
+        # are byte strings on Python 2 (docs/security.md, F6 and F7); echoing
+        # them would make this app fail, not the framework.
         return {
             "path": request.path,
             "full_path": request.full_path,
@@ -79,7 +79,7 @@ def create_app():
     @app.route("/data", methods=ALL_METHODS)
     def data():
         # get_data(as_text=True) is not echoed: Python 2 decodes invalid
-        # UTF-8 with its own codec there (docs/security.md, "Found while fuzzing").
+        # UTF-8 with its own codec there (docs/security.md, F7).
         return jsonify(size=len(request.get_data()))
 
     @app.route("/stream", methods=ALL_METHODS)

@@ -97,7 +97,7 @@ def random_path(rng, method):
     """A path for *method*.
 
     Two things are left out, as they are answered differently by the two
-    Werkzeug generations (docs/security.md, "Found while fuzzing"): an int
+    Werkzeug generations (docs/security.md, F8): an int
     of more than 4300 digits with a method the rule does not allow (404 on
     Werkzeug 1.0, 405 on 3.x), and repeated slashes (the redirect that
     merges them is built differently, and fails on Python 2 for non-ASCII).
@@ -172,7 +172,7 @@ def random_cookie(rng):
 #: Host headers: valid ones only.  A Host that is not a valid host name
 #: (``a..b``, ``%41``, ``a b``, non-ASCII bytes) is answered differently by
 #: the two Werkzeug generations, and on Python 2 a non-ASCII one reaches
-#: bugs listed in docs/security.md ("Found while fuzzing").
+#: bugs listed in docs/security.md (F6, F8).
 HOSTS = [b"localhost", b"example.com:8080", b"127.0.0.1", b"[::1]:80", b"sub.localhost",
          b"EXAMPLE.COM"]
 
@@ -283,7 +283,7 @@ def random_request(rng):
             b"multipart/") and b"boundary=" not in content_type:
         # Werkzeug 1.0 reads a multipart body it refuses for want of a
         # boundary to its declared end (a 400 when the client stops short),
-        # 3.x does not read it (docs/security.md, "Found while fuzzing").
+        # 3.x does not read it (docs/security.md, F4).
         framing = "length"
     return method, path, query, headers, body, framing
 
