@@ -138,7 +138,7 @@ def _check_context(context):
         if is_non_ascii_native_bytes(value):
             raise TemplateContextError(
                 "Template variable %r is a byte string with non-ASCII bytes (%r); "
-                "pass text instead, e.g. value.decode('utf-8') where it is read."
+                "pass text instead, decoding the bytes (e.g. as UTF-8) where they are read."
                 % (name, value[:40])
             )
 

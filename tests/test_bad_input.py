@@ -18,9 +18,9 @@ import logging
 import pytest
 
 from _compat.strings import text_type
-from _compat.werkzeug import EnvironBuilder
 from _compat.wsgi import bytes_to_environ
 from flaskcompat import Flask, jsonify, make_response, request
+from wsgi_calls import make_environ, run
 
 # (raw bytes, their decoding): Unicode's "maximal subpart" replacement.
 MALFORMED_UTF8 = [
@@ -54,28 +54,6 @@ def echo_app():
         )
 
     return app
-
-
-def make_environ(path="/", **overrides):
-    builder = EnvironBuilder(path)
-    try:
-        environ = builder.get_environ()
-    finally:
-        builder.close()
-    environ.update(overrides)
-    return environ
-
-
-def run(app, environ):
-    """Call the WSGI app; the raw (status, header list, body) it emitted."""
-    captured = {}
-
-    def start_response(status, headers, exc_info=None):
-        captured["status"] = status
-        captured["headers"] = list(headers)
-
-    body = b"".join(app(environ, start_response))
-    return captured["status"], captured["headers"], body
 
 
 def run_json(app, environ):

@@ -32,7 +32,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from _compat import click as compat_click
 from _compat.strings import text_type, to_bytes
-from _compat.werkzeug import DebuggedApplication, EnvironBuilder
+from _compat.werkzeug import DebuggedApplication
 from _compat.wsgi import HeaderValueError, bytes_to_environ
 from flaskcompat import (
     Flask,
@@ -52,39 +52,13 @@ from flaskcompat.wrappers import Response, parse_cookie_header
 from security import fuzz_corpus
 from security.fuzz_app import create_app as create_fuzz_app
 from security.live import LiveServer, count_responses, split_response, status_of
+from wsgi_calls import make_environ, run
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 GOLDEN = os.path.join(HERE, "security", "fuzz_golden.json")
 
 
 # -- helpers --------------------------------------------------------------------------
-
-
-def make_environ(path="/", **overrides):
-    builder = EnvironBuilder(path)
-    try:
-        environ = builder.get_environ()
-    finally:
-        builder.close()
-    environ.update(overrides)
-    return environ
-
-
-def run(app, environ):
-    """Call the WSGI app; the raw ``(status, header list, body)`` it emitted."""
-    captured = {}
-
-    def start_response(status, headers, exc_info=None):
-        captured["status"] = status
-        captured["headers"] = list(headers)
-
-    app_iter = app(environ, start_response)
-    try:
-        body = b"".join(app_iter)
-    finally:
-        if hasattr(app_iter, "close"):
-            app_iter.close()
-    return captured["status"], captured["headers"], body
 
 
 def status_code(status):
@@ -1133,9 +1107,18 @@ def no_double_slash(path):
     return path
 
 
+def _joined_path(base, rest):
+    return no_double_slash(base + rest)
+
+
+def _utf8(text):
+    return text.encode("utf-8")
+
+
+# Strategies use named functions, not lambdas: hypothesis 4.57 on PyPy 2
+# cannot find a lambda's source when it describes a strategy.
 paths = st.builds(
-    lambda base, rest: no_double_slash(base + rest),
-    st.sampled_from(fuzz_corpus.PATHS), st.binary(max_size=40),
+    _joined_path, st.sampled_from(fuzz_corpus.PATHS), st.binary(max_size=40),
 )
 methods = st.sampled_from(fuzz_corpus.METHODS)
 framings = st.sampled_from(["length", "chunked", "short", "long", "none"])
@@ -1176,7 +1159,7 @@ def test_fuzz_bodies(path, content_type, body, framing):
 #: UTF-8 is a 500 (docs/security.md, F7).  File names and
 #: everything else are any bytes.
 multipart_parts = st.lists(st.tuples(
-    st.text(max_size=8).map(lambda name: name.encode("utf-8")),
+    st.text(max_size=8).map(_utf8),
     st.one_of(st.none(), st.binary(max_size=12)),
     st.binary(max_size=200), st.binary(max_size=30),
 ), max_size=25)
@@ -1198,11 +1181,16 @@ def test_fuzz_multipart_bodies(parts_, boundary, close, framing):
     fuzz_one("POST", b"/form", b"", [("Content-Type", content_type)], body, framing)
 
 
+def _json_containers(children):
+    return st.lists(children, max_size=4) | st.dictionaries(
+        st.text(max_size=5), children, max_size=4
+    )
+
+
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False)
     | st.text(max_size=10),
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.text(max_size=5), children, max_size=4),
+    _json_containers,
     max_leaves=20,
 )
 
