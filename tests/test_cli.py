@@ -1515,11 +1515,14 @@ def test_run_py3_warnings_serves_and_reports_live_and_at_exit(tmpdir):
         preexec_fn=os.setsid,
     )
     try:
-        for _ in range(200):
+        give_up = time.time() + 60  # two interpreters start on a loaded machine
+        while True:
             try:
                 conn = socket.create_connection(("127.0.0.1", port), timeout=5)
                 break
             except socket.error:
+                assert server.poll() is None, server.communicate()
+                assert time.time() < give_up, "the server did not start"
                 time.sleep(0.05)
         conn.sendall(b"GET / HTTP/1.0\r\nHost: localhost\r\n\r\n")
         assert conn.recv(64).startswith(b"HTTP/1.0 200")

@@ -10,7 +10,7 @@ from __future__ import absolute_import, unicode_literals
 import sys
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from _compat import strings
 from _compat.strings import (
@@ -30,7 +30,11 @@ from _compat.strings import (
 )
 
 #: Hypothesis settings usable with hypothesis 4.57.1 (Python 2) and 6.x.
-PROPERTY = settings(max_examples=200, deadline=None, database=None)
+PROPERTY = settings(
+    max_examples=200, deadline=None, database=None,
+    # A loaded CI machine must not turn slow data generation into a failure.
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 NOT_STRINGS = [None, 1, 2 ** 70, 1.5, True, [], ["a"], {}, object()]
 

@@ -7,7 +7,7 @@ are asserted byte for byte on every interpreter.
 from __future__ import absolute_import, unicode_literals
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from _compat.strings import text_type, to_bytes
 from _compat.urls import (
@@ -22,7 +22,11 @@ from _compat.urls import (
     url_unquote_to_bytes,
 )
 
-PROPERTY = settings(max_examples=200, deadline=None, database=None)
+PROPERTY = settings(
+    max_examples=200, deadline=None, database=None,
+    # A loaded CI machine must not turn slow data generation into a failure.
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 ASCII = bytes(bytearray(range(128))).decode("ascii")
 

@@ -8,7 +8,7 @@ bytes and the same text everywhere.
 from __future__ import absolute_import, unicode_literals
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from _compat.strings import PY2, binary_type, text_type
 from _compat.wsgi import (
@@ -20,7 +20,11 @@ from _compat.wsgi import (
     text_to_environ,
 )
 
-PROPERTY = settings(max_examples=200, deadline=None, database=None)
+PROPERTY = settings(
+    max_examples=200, deadline=None, database=None,
+    # A loaded CI machine must not turn slow data generation into a failure.
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 ALL_BYTES = binary_type(bytearray(range(256)))
 #: Every latin-1 character except the three that split a response.
