@@ -128,25 +128,60 @@ class DispatchingJinjaLoader(BaseLoader):
         return list(result)
 
 
+def _non_ascii_bytes_in(value, path, depth=0):
+    """The path (``name['key'][2]``) and value of the first non-ASCII byte
+    string inside *value*, searching dicts, lists, tuples and sets."""
+    if is_non_ascii_native_bytes(value):
+        return path, value
+    if depth > 20:
+        return None
+    if isinstance(value, dict):
+        items = [("%s[%r]" % (path, key), item) for key, item in iteritems(value)]
+    elif isinstance(value, (list, tuple)):
+        items = [("%s[%d]" % (path, index), item) for index, item in enumerate(value)]
+    elif isinstance(value, (set, frozenset)):
+        items = [("%s{...}" % path, item) for item in value]
+    else:
+        return None
+    for item_path, item in items:
+        found = _non_ascii_bytes_in(item, item_path, depth + 1)
+        if found is not None:
+            return found
+    return None
+
+
+def _context_error(path, value):
+    return TemplateContextError(
+        "Template variable %s is a byte string with non-ASCII bytes (%r); "
+        "pass text instead, decoding the bytes (e.g. as UTF-8) where they are read."
+        % (path, value[:40])
+    )
+
+
 def _check_context(context):
     """Refuse non-ASCII byte strings (Python 2 ``str``), naming the variable.
 
     Jinja would fail deep inside with a bare UnicodeDecodeError; on Python 3
     such a value would render as ``b'...'``.  Text is what a template needs.
+    Top-level values are checked before rendering (cheap); values nested in
+    containers only when rendering fails, to name the one that did.
     """
     for name, value in iteritems(context):
         if is_non_ascii_native_bytes(value):
-            raise TemplateContextError(
-                "Template variable %r is a byte string with non-ASCII bytes (%r); "
-                "pass text instead, decoding the bytes (e.g. as UTF-8) where they are read."
-                % (name, value[:40])
-            )
+            raise _context_error(repr(name), value)
 
 
 def _render(template, context, app):
     _check_context(context)
     before_render_template.send(app, template=template, context=context)
-    rv = template.render(context)
+    try:
+        rv = template.render(context)
+    except UnicodeDecodeError:
+        for name, value in iteritems(context):
+            found = _non_ascii_bytes_in(value, repr(name))
+            if found is not None:
+                raise _context_error(*found)
+        raise
     template_rendered.send(app, template=template, context=context)
     return rv
 

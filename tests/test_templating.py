@@ -888,6 +888,20 @@ def test_non_ascii_bytes_in_context(app):
             assert rv == u"b&#39;caf\\xc3\\xa9&#39;"
 
 
+def test_non_ascii_bytes_nested_in_the_context_are_named(app):
+    """Python 2: a non-ASCII byte string inside a list or dict is named by
+    its path, not left to a bare UnicodeDecodeError from inside Jinja."""
+    posts = [{"title": u"ok"}, {"title": b"caf\xc3\xa9"}]
+    with app.app_context():
+        if PY2_BYTES:
+            with pytest.raises(TemplateContextError) as exc_info:
+                render_template_string(u"{% for p in posts %}{{ p.title }}{% endfor %}", posts=posts)
+            assert "'posts'[1]['title']" in str(exc_info.value)
+        else:
+            rv = render_template_string(u"{% for p in posts %}{{ p.title }}{% endfor %}", posts=posts)
+            assert rv == u"okb&#39;caf\\xc3\\xa9&#39;"
+
+
 def test_non_ascii_bytes_in_context_of_unescaped_template(root):
     app = make_app(root, **{"t.txt": u"{{ data }}"})
     with app.app_context():
