@@ -173,7 +173,17 @@ class _PartLimitedFormDataParser(FormDataParser):
         boundary = (options or {}).get("boundary")
         if self._max_form_parts is not None and boundary:
             stream = _PartCountingStream(stream, to_bytes(boundary, "latin-1"), self._max_form_parts)
-        return FormDataParser.parse(self, stream, mimetype, content_length, options)
+        stream, form, files = FormDataParser.parse(
+            self, stream, mimetype, content_length, options
+        )
+        # Werkzeug 1.0 leaves field names as bytes; Werkzeug 3 gives text.
+        return stream, self._text_keys(form), self._text_keys(files)
+
+    def _text_keys(self, data):
+        return self.cls(
+            (to_text(key, UTF8_CODEC, "replace"), value)
+            for key, value in data.items(multi=True)
+        )
 
 
 def make_form_parser(stream_factory, max_form_memory_size, max_content_length,

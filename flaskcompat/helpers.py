@@ -278,15 +278,32 @@ def get_flashed_messages(with_categories=False, category_filter=()):
 _os_alt_seps = [sep for sep in (os.path.sep, os.path.altsep) if sep not in (None, "/")]
 
 
+#: Windows device names: opening ``CON`` or ``nul.txt`` in any folder
+#: reaches the device (a read that never ends), whatever the extension.
+_WINDOWS_DEVICE_NAMES = frozenset(
+    ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"]
+    + ["COM%d" % i for i in range(1, 10)]
+    + ["LPT%d" % i for i in range(1, 10)]
+)
+
+
+def _is_windows_device(segment):
+    name = segment.split(".", 1)[0].split(":", 1)[0].strip().upper()
+    return name in _WINDOWS_DEVICE_NAMES
+
+
 def safe_join(directory, *pathnames):
     """Join untrusted *pathnames* under *directory* with ``/``.
 
     Raises :class:`~werkzeug.exceptions.NotFound` when a part would leave
-    *directory*: an absolute path, ``..`` (after normalising), or an OS
-    separator other than ``/``.  Paths may be text, bytes or
-    ``os.PathLike``; the result is text on every interpreter.
+    *directory*: an absolute or rooted path (``/x``, and on Windows a UNC
+    share ``//server/share``), ``..`` (after normalising), an OS separator
+    other than ``/``, or a segment naming a Windows device (``CON``,
+    ``nul.txt``), refused on every OS so an app behaves the same wherever
+    it is deployed.  An empty *directory* means the current one.  Paths may
+    be text, bytes or ``os.PathLike``; the result is text everywhere.
     """
-    parts = [path_to_text(directory)]
+    parts = [path_to_text(directory) or u"."]
     for filename in pathnames:
         filename = path_to_text(filename)
         if filename != "":
@@ -294,8 +311,10 @@ def safe_join(directory, *pathnames):
         if (
             any(sep in filename for sep in _os_alt_seps)
             or os.path.isabs(filename)
+            or filename.startswith("/")
             or filename == ".."
             or filename.startswith("../")
+            or any(_is_windows_device(segment) for segment in filename.split("/"))
         ):
             raise exceptions.NotFound()
         parts.append(filename)

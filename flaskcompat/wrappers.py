@@ -217,10 +217,32 @@ class Request(JSONMixin, BaseRequest):
         return self.path + u"?" + decode_text(self.query_string)
 
     def get_data(self, cache=True, as_text=False, parse_form_data=False):
-        """The body (bytes, or text with *as_text*); under the Python 3 warning
-        mode on Python 2 the bytes are marked so mixing them with text is reported."""
-        rv = BaseRequest.get_data(self, cache, as_text, parse_form_data)
-        return rv if as_text else mark_py3_bytes(rv)
+        """The body as bytes, or with *as_text* as UTF-8 text (invalid
+        sequences replaced, identically on both interpreters).  Under the
+        Python 3 warning mode on Python 2 the bytes are marked so mixing
+        them with text is reported."""
+        rv = BaseRequest.get_data(self, cache, False, parse_form_data)
+        if as_text:
+            return to_text(rv, "utf-8", "replace")
+        return mark_py3_bytes(rv)
+
+    @property
+    def content_type(self):
+        """The ``Content-Type`` header as text (latin-1, like every header)."""
+        return to_text(self.environ.get("CONTENT_TYPE", ""), "latin-1")
+
+    @property
+    def mimetype(self):
+        """The lowercased mimetype of the body, as text."""
+        return to_text(BaseRequest.mimetype.fget(self), "latin-1")
+
+    @property
+    def mimetype_params(self):
+        """The ``Content-Type`` parameters, as text."""
+        return dict(
+            (to_text(key, "latin-1"), to_text(value, "latin-1"))
+            for key, value in BaseRequest.mimetype_params.fget(self).items()
+        )
 
     def _quoted_environ(self, key, safe):
         return url_quote(environ_to_bytes(self.environ.get(key) or ""), safe=safe)

@@ -1198,3 +1198,19 @@ def test_quote_cache_cannot_be_poisoned_by_text_safe():
     assert url_quote(b"\xc3\xa9 /", safe=u"/") == "%C3%A9%20/"
     assert url_quote(b"\xc3\xa9 /", safe="/") == "%C3%A9%20/"
     assert content_disposition(u"\u00e9") == "attachment; filename=e; filename*=UTF-8''%C3%A9"
+
+
+@pytest.mark.parametrize("name", [
+    u"CON", u"nul.txt", u"sub/NUL", u"aux ", u"COM1.tar.gz", u"lpt9", u"conout$",
+    u"//server/share", u"/abs",
+])
+def test_safe_join_refuses_windows_devices_and_rooted_paths_on_every_os(name):
+    """Werkzeug 3.1.6's Windows checks (CVE-2024-49766, CVE-2025-66221,
+    CVE-2026-21860, CVE-2026-27199), applied on every OS and interpreter."""
+    with pytest.raises(exceptions.NotFound):
+        safe_join(u"/srv/files", name)
+
+
+def test_safe_join_allows_names_that_only_resemble_devices():
+    assert safe_join(u"/srv", u"console.txt", u"auxiliary/com10") == u"/srv/console.txt/auxiliary/com10"
+    assert safe_join(u"", u"a.txt") == u"./a.txt"

@@ -830,3 +830,39 @@ def test_request_urls_are_built_from_the_raw_environ(app, path, query, script_na
         assert (request.url, request.base_url, request.url_root) == expected
         assert request.host_url == u"http://localhost/"
         assert all(isinstance(value, text_type) for value in expected)
+
+
+def test_content_type_mimetype_and_params_are_text(app):
+    """Text on both interpreters (Werkzeug 1.0 gave byte strings on Python 2)."""
+    with app.test_request_context(
+        method="POST", data=b"x", content_type="Text/Plain; charset=utf-8; q=1"
+    ):
+        assert request.mimetype == u"text/plain"
+        assert request.mimetype_params == {u"charset": u"utf-8", u"q": u"1"}
+        assert request.content_type == u"Text/Plain; charset=utf-8; q=1"
+        assert all(isinstance(v, text_type) for v in
+                   [request.mimetype, request.content_type] + list(request.mimetype_params))
+
+
+def test_get_data_as_text_decodes_utf8_identically(app):
+    """Invalid sequences (an encoded surrogate here) give U+FFFD everywhere."""
+    with app.test_request_context(method="POST", data=b"ok \xed\xa0\x80 \xff"):
+        assert request.get_data(as_text=True) == u"ok \ufffd\ufffd\ufffd \ufffd"
+        assert request.get_data() == b"ok \xed\xa0\x80 \xff"
+
+
+def test_multipart_field_names_are_text(client, app):
+    @app.route("/names", methods=["POST"])
+    def names():
+        return jsonify(sorted(
+            [type(k).__name__ == text_type.__name__, k] for k in
+            list(request.form.keys()) + list(request.files.keys())
+        ))
+
+    body = (
+        b"--B\r\nContent-Disposition: form-data; name=\"\xc3\xa9\"\r\n\r\nv\r\n"
+        b"--B\r\nContent-Disposition: form-data; name=\"f\xc3\xbc\"; filename=\"a.txt\"\r\n\r\nx\r\n"
+        b"--B--\r\n"
+    )
+    rv = client.post("/names", data=body, content_type="multipart/form-data; boundary=B")
+    assert rv.get_json() == [[True, u"f\xfc"], [True, u"\xe9"]]
