@@ -396,3 +396,28 @@ def test_form_parser_counts_parts_across_read_boundaries():
         io.BytesIO(body), "multipart/form-data", len(body), {"boundary": "B"}
     )[1]
     assert len(form.getlist("f")) == 50
+
+
+def test_form_parser_bounds_part_header_blocks_across_reads():
+    """A header block over MAX_PART_HEADER_SIZE is refused even when it
+    arrives one byte at a time; a blank line ends the block."""
+    from _compat.werkzeug import MAX_PART_HEADER_SIZE, make_form_parser
+    from werkzeug.datastructures import MultiDict
+
+    class OneByteAtATime(io.BytesIO):
+        def read(self, size=-1):
+            return io.BytesIO.read(self, 1 if size is None or size < 0 else min(size, 1))
+
+        def readline(self, size=-1):
+            return io.BytesIO.readline(self, 1)
+
+    head = b"--B\r\nContent-Disposition: form-data; name=\"f\"\r\n"
+    too_big = head + b"X: " + b"a" * MAX_PART_HEADER_SIZE + b"\r\n\r\nv\r\n--B--\r\n"
+    with pytest.raises(exceptions.RequestEntityTooLarge):
+        make_form_parser(None, None, None, None, MultiDict).parse(
+            OneByteAtATime(too_big), "multipart/form-data", len(too_big), {"boundary": "B"})
+    # Many parts whose header blocks are each small: their sizes do not add up.
+    body = (head + b"X: " + b"a" * 1000 + b"\r\n\r\nv\r\n") * 100 + b"--B--\r\n"
+    form = make_form_parser(None, None, None, None, MultiDict).parse(
+        io.BytesIO(body), "multipart/form-data", len(body), {"boundary": "B"})[1]
+    assert len(form.getlist("f")) == 100
