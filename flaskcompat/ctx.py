@@ -206,6 +206,11 @@ class RequestContext(object):
 
     def match_request(self):
         """Match the URL; failures are stored and raised later, inside error handling."""
+        if not self.request.host_is_valid:
+            self.request.routing_exception = exceptions.BadRequest(
+                "The Host header is not a valid host name."
+            )
+            return
         static_match = self.app.match_static_rule(self.request)
         if static_match is NOT_FOUND:
             self.request.routing_exception = exceptions.NotFound()

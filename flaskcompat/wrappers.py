@@ -17,6 +17,7 @@ from __future__ import absolute_import
 
 import calendar
 import io
+import re
 import time
 from datetime import datetime, timedelta
 
@@ -49,6 +50,11 @@ from _compat.wsgi import check_response_head, environ_to_bytes, header_to_native
 from . import json
 from .globals import current_app
 
+#: A ``Host`` header: a registered name or IPv4 address (RFC 3986 characters)
+#: or a bracketed IPv6 address, and an optional port.
+_VALID_HOST = re.compile(
+    r"^(?:[A-Za-z0-9\-._~!$&'()*+,;=%]*|\[[0-9A-Fa-f:.]+\])(?::[0-9]*)?$"
+)
 #: Kept as they are when a path from the environ is put back into a URL;
 #: ``%`` is not among them, since the server already decoded the path.
 _PATH_SAFE = "/:@!$&'()*+,;=~"
@@ -243,6 +249,15 @@ class Request(JSONMixin, BaseRequest):
             (to_text(key, "latin-1"), to_text(value, "latin-1"))
             for key, value in BaseRequest.mimetype_params.fget(self).items()
         )
+
+    @cached_property
+    def host_is_valid(self):
+        """False for a ``Host`` header that is not a host name (non-ASCII bytes,
+        spaces, slashes...).  Such a request is answered 400 before routing:
+        Werkzeug 1.0 would keep the bytes (and fail building URLs from them)
+        while Werkzeug 3 drops them (and builds ``http:///...``)."""
+        host = self.environ.get("HTTP_HOST")
+        return host is None or _VALID_HOST.match(host) is not None
 
     def _quoted_environ(self, key, safe):
         return url_quote(environ_to_bytes(self.environ.get(key) or ""), safe=safe)

@@ -684,3 +684,26 @@ def test_huge_cookie_header_is_parsed_quickly():
     header = "; ".join("c%d=%s" % (i, "v" * 10) for i in range(20000))
     rv = run_json(cookie_app(), make_environ("/", HTTP_COOKIE=header))
     assert len(rv[u"cookies"]) == 20000
+
+
+@pytest.mark.parametrize("host", [
+    b"\xff", b"exa mple.com", b"a/b", b"caf\xc3\xa9.example", b"[::1", b"x:80:80",
+])
+def test_a_host_header_that_is_not_a_host_name_is_a_400(host):
+    """One answer on both generations (Werkzeug 1.0 kept such bytes and
+    failed building URLs from them; Werkzeug 3 dropped them)."""
+    app = Flask(__name__)
+    app.add_url_rule("/x", "x", lambda: "x")
+    app.add_url_rule("/go", "go", lambda: make_response("", 302, {"Location": "/x"}))
+    for path in ("/x", "/go", "/missing"):
+        status, _, _ = run(app, make_environ(path, HTTP_HOST=bytes_to_environ(host)))
+        assert status == "400 BAD REQUEST"
+
+
+@pytest.mark.parametrize("host", [b"example.com", b"EXAMPLE.com:8080", b"[::1]:5000", b"127.0.0.1", b"xn--caf-dma.example"])
+def test_valid_host_headers_are_served(host):
+    app = Flask(__name__)
+    app.add_url_rule("/x", "x", lambda: request.host_url)
+    status, _, body = run(app, make_environ("/x", HTTP_HOST=bytes_to_environ(host)))
+    assert status == "200 OK"
+    assert body == b"http://" + host + b"/"
