@@ -49,7 +49,7 @@ _TABLE = [
     ("syntax-error", "file that cannot be read as Python",
      "fix the syntax; save the file as UTF-8 or declare its `# -*- coding: ... -*-`"),
     # -- removed or renamed builtins, methods and attributes ---------------
-    ("text-types", "unicode / basestring / unichr",
+    ("text-types", "unicode / basestring / unichr",  # compat-ok: a category title
      "use six.text_type, six.string_types, six.unichr"),
     ("long-type", "long type", "use six.integer_types, or int"),
     ("xrange", "xrange", "use range (six.moves.range for a lazy range)"),

@@ -9,7 +9,7 @@ from __future__ import absolute_import
 #: Builtin names Python 3 removed: name -> (category, hint).
 BUILTINS = {
     "unicode": ("text-types", "use six.text_type (str on Python 3)"),
-    "basestring": ("text-types", "use six.string_types"),
+    "basestring": ("text-types", "use six.string_types"),  # compat-ok: the name the scanner looks for
     "unichr": ("text-types", "use six.unichr (chr on Python 3)"),
     "long": ("long-type", "use int (six.integer_types for isinstance)"),
     "xrange": ("xrange", "use range, or six.moves.range for a lazy range"),

@@ -25,7 +25,7 @@ from .source import class_members, imported_modules, matching, top_level
 
 _PROBE_EXCEPTIONS = frozenset(["ImportError", "NameError", "AttributeError",
                                "ModuleNotFoundError"])
-_VERSION_TEST = re.compile(r"^(?:IS_)?PY_?[23]K?$|^(?:version_info|hexversion|hasattr|PY2|PY3)$",
+_VERSION_TEST = re.compile(r"^(?:IS_)?PY_?[23]K?$|^(?:version_info|hexversion|hasattr|PY2|PY3)$",  # compat-ok: recognises user code
                            re.IGNORECASE)
 _OCTAL = re.compile(r"^0[0-9]+[lL]?$")
 _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
