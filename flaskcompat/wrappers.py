@@ -581,6 +581,14 @@ class ResponseHeaders(Headers):
                 _check_header_value(_key, value)
         return Headers.set(self, _key, _value, **kw)
 
+    def __contains__(self, key):
+        # Werkzeug answers a miss by raising and catching an exception, which
+        # every response pays once (its "is there a Content-Type" test).
+        if not isinstance(key, string_types):
+            return Headers.__contains__(self, key)
+        key = key.lower()
+        return any(name.lower() == key for name, _ in Headers.__iter__(self))
+
     def __setitem__(self, key, value):
         # A name as key goes through ``set`` (both generations), checked there.
         if isinstance(key, integer_types):
@@ -589,6 +597,10 @@ class ResponseHeaders(Headers):
             for item_key, item_value in value:
                 _check_header_value(item_key, item_value)
         return Headers.__setitem__(self, key, value)
+
+
+#: Headers Werkzeug rewrites while sending (made absolute URLs).
+_REWRITTEN_HEADERS = frozenset(["location", "content-location"])
 
 
 class Response(BaseResponse):
@@ -663,11 +675,9 @@ class Response(BaseResponse):
             and not self.direct_passthrough
             and not has_close_callbacks(self)
         ):
-            headers = self.headers
-            if "Content-Length" in headers and not (
-                "Location" in headers or "Content-Location" in headers
-            ):
-                start_response(self.status, headers.to_wsgi_list())
+            names = set(name.lower() for name, _ in self.headers)
+            if "content-length" in names and not names & _REWRITTEN_HEADERS:
+                start_response(self.status, self.headers.to_wsgi_list())
                 return body
         return BaseResponse.__call__(self, environ, start_response)
 
