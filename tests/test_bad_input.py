@@ -20,7 +20,7 @@ import pytest
 from _compat.strings import text_type
 from _compat.wsgi import bytes_to_environ
 from flaskcompat import Flask, jsonify, make_response, request
-from wsgi_calls import make_environ, run
+from wsgi_calls import CountingStream, make_environ, run
 
 # (raw bytes, their decoding): Unicode's "maximal subpart" replacement.
 MALFORMED_UTF8 = [
@@ -265,30 +265,6 @@ def test_silent_get_json_of_deep_json_is_none():
 
 
 # -- request body size limits --------------------------------------------------------
-
-
-class CountingStream(object):
-    """A wsgi.input that counts the bytes the application pulled from it."""
-
-    def __init__(self, data):
-        self._data = io.BytesIO(data)
-        self.bytes_read = 0
-
-    def read(self, size=-1):
-        if size is None or size < 0:
-            chunk = self._data.read()
-        else:
-            chunk = self._data.read(size)
-        self.bytes_read += len(chunk)
-        return chunk
-
-    def readline(self, size=-1):
-        chunk = self._data.readline(size)
-        self.bytes_read += len(chunk)
-        return chunk
-
-    def __iter__(self):
-        return iter(self.readline, b"")
 
 
 BIG = 10 * 1024 * 1024

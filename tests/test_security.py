@@ -52,7 +52,7 @@ from flaskcompat.wrappers import Response, parse_cookie_header
 from security import fuzz_corpus
 from security.fuzz_app import create_app as create_fuzz_app
 from security.live import LiveServer, count_responses, split_response, status_of
-from wsgi_calls import make_environ, run
+from wsgi_calls import CountingStream, make_environ, run
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 GOLDEN = os.path.join(HERE, "security", "fuzz_golden.json")
@@ -63,27 +63,6 @@ GOLDEN = os.path.join(HERE, "security", "fuzz_golden.json")
 
 def status_code(status):
     return int(status.split()[0])
-
-
-class CountingStream(object):
-    """A ``wsgi.input`` that counts the bytes the application pulled from it."""
-
-    def __init__(self, data):
-        self._data = io.BytesIO(data)
-        self.bytes_read = 0
-
-    def read(self, size=-1):
-        chunk = self._data.read() if size is None or size < 0 else self._data.read(size)
-        self.bytes_read += len(chunk)
-        return chunk
-
-    def readline(self, size=-1):
-        chunk = self._data.readline(size)
-        self.bytes_read += len(chunk)
-        return chunk
-
-    def __iter__(self):
-        return iter(self.readline, b"")
 
 
 def body_environ(path, body, content_type, framing="length"):

@@ -1,5 +1,7 @@
 """Calling a WSGI application the way a server does, for tests that check
 the raw status line, header list and body bytes it emits."""
+import io
+
 from _compat.werkzeug import EnvironBuilder
 
 
@@ -29,3 +31,25 @@ def run(app, environ):
         if hasattr(app_iter, "close"):
             app_iter.close()
     return captured["status"], captured["headers"], body
+
+
+class CountingStream(object):
+    """A ``wsgi.input`` that counts the bytes the application pulled from it,
+    so a test can prove a refused body was not read to its end."""
+
+    def __init__(self, data):
+        self._data = io.BytesIO(data)
+        self.bytes_read = 0
+
+    def read(self, size=-1):
+        chunk = self._data.read() if size is None or size < 0 else self._data.read(size)
+        self.bytes_read += len(chunk)
+        return chunk
+
+    def readline(self, size=-1):
+        chunk = self._data.readline(size)
+        self.bytes_read += len(chunk)
+        return chunk
+
+    def __iter__(self):
+        return iter(self.readline, b"")

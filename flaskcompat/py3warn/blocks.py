@@ -1,7 +1,7 @@
 """Statements and the blocks they nest in, from the lexer's logical lines.
 
 The rules ask structural questions -- is this name inside a class body,
-inside ``except ImportError``'s fallback, under ``if PY2:``? -- which need
+inside ``except ImportError``'s fallback, under an interpreter test? -- which need
 the statement tree but not a full parser.  Indentation gives the tree;
 ``;`` and the ``:`` of a one-line compound statement split a logical line
 into statements, so ``if x: print y`` holds a ``print`` statement.

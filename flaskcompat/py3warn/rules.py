@@ -7,8 +7,8 @@ category's default.  They are written to be silent rather than wrong:
 * syntax rules (``print x``, ``except E, e``...) fire on what Python 3
   cannot compile, whatever surrounds it;
 * name and module rules skip names the file binds itself (``from six.moves
-  import xrange``), code under a Python 2/3 test (``if PY2:``,
-  ``if sys.version_info < (3,)``, ``if hasattr(...)``), and the bodies and
+  import xrange``), code under an interpreter test (a six-style version
+  flag, a comparison of the version tuple, ``if hasattr(...)``), and the bodies and
   fallbacks of ``try``/``except ImportError`` (or ``NameError``,
   ``AttributeError``) probes;
 * method rules (``.next()``, ``.has_key()``, ``.iteritems()``) skip a

@@ -3,7 +3,7 @@
 A :class:`SourceFile` holds the statement tree and what the rules need to
 stay silent about code that already works on Python 3: the ``__future__``
 imports, every name the file binds (so ``from six.moves import xrange``, a
-parameter called ``file`` or ``def unicode(...)`` hide the builtin), the
+parameter called ``file`` or a function named after a builtin hide it), the
 modules it imports and whether it sits in a package.  A :class:`Project`
 gathers what one file needs to know about the others: the methods they
 define, so ``obj.next()`` is not reported when some class has ``next``.
