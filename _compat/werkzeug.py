@@ -21,13 +21,15 @@ from werkzeug.datastructures import (
     MultiDict,
 )
 from werkzeug.formparser import FormDataParser
+from werkzeug.http import HTTP_STATUS_CODES
 from werkzeug.local import LocalProxy
-from werkzeug.utils import cached_property
+from werkzeug.utils import cached_property, get_content_type
 from werkzeug.wsgi import wrap_file
 from werkzeug.routing import BaseConverter, BuildError, Map as _BaseMap, RequestRedirect, Rule
 from werkzeug.serving import run_simple
 from werkzeug.test import Client as _BaseClient, EnvironBuilder
-from werkzeug.wrappers import Request as BaseRequest, Response as BaseResponse
+from werkzeug.datastructures import EnvironHeaders
+from werkzeug.wrappers import Request as _WerkzeugRequest, Response as BaseResponse
 
 from _compat.strings import UTF8_CODEC, is_ascii_text, to_bytes, to_text
 from _compat.urls import decode_text
@@ -109,6 +111,76 @@ class Map(_BaseMap):
                 script_name += u"/"
             adapter.script_name = script_name
         return adapter
+
+
+class _EnvironAttribute(object):
+    """A request attribute computed from the environ on first read; after
+    that (or once assigned) an ordinary instance attribute."""
+
+    def __init__(self, compute):
+        self.compute = compute
+        self.name = compute.__name__
+
+    def __get__(self, request, owner):
+        if request is None:
+            return self
+        value = request.__dict__[self.name] = self.compute(request.environ)
+        return value
+
+
+if _MODERN:
+
+    class BaseRequest(_WerkzeugRequest):
+        """Werkzeug 3's request, reading the environ when asked, not when made.
+
+        Werkzeug 3's constructor fills eight attributes from the environ
+        (decoding the path twice over) for every request, used or not;
+        Werkzeug 1.0 reads them lazily.  Here they are computed on first
+        read, with the same values, so both generations do only the work a
+        request asks for.  ``path`` and ``root_path`` are the subclass's
+        (``flaskcompat.wrappers.Request`` decodes them itself).
+        """
+
+        def __init__(self, environ, populate_request=True, shallow=False):
+            self.environ = environ
+            self.shallow = shallow
+            if populate_request and not shallow:
+                environ["werkzeug.request"] = self
+
+        @_EnvironAttribute
+        def method(environ):
+            return environ.get("REQUEST_METHOD", "GET").upper()
+
+        @_EnvironAttribute
+        def scheme(environ):
+            return environ.get("wsgi.url_scheme", "http")
+
+        @_EnvironAttribute
+        def server(environ):
+            """``(host, port)``; the port is ``None`` if it is not a number
+            (a Unix socket), the whole ``None`` without ``SERVER_NAME``."""
+            name = environ.get("SERVER_NAME")
+            if name is None:
+                return None
+            try:
+                return name, int(environ.get("SERVER_PORT"))
+            except (TypeError, ValueError):
+                return name, None
+
+        @_EnvironAttribute
+        def query_string(environ):
+            return environ_to_bytes(environ.get("QUERY_STRING", ""))
+
+        @_EnvironAttribute
+        def headers(environ):
+            return EnvironHeaders(environ)
+
+        @_EnvironAttribute
+        def remote_addr(environ):
+            return environ.get("REMOTE_ADDR")
+
+else:
+    BaseRequest = _WerkzeugRequest
 
 
 def normalize_built_path(url):
@@ -444,7 +516,68 @@ def has_close_callbacks(response):
     return bool(response._on_close)
 
 
-__all__ += ["has_close_callbacks"]
+# -- building the common response without Werkzeug's generic constructor -------
+
+#: ``status code -> (status line, status code)`` as Werkzeug's setter makes them.
+_STATUS_LINES = {}
+
+
+def headers_from_pairs(headers_class, pairs):
+    """A *headers_class* holding the list *pairs*, taken as they are.
+
+    For header values the framework computed itself (a content type, a
+    length), which need neither Werkzeug's conversions nor the framework's
+    checks.  Both generations keep a ``Headers``' pairs in ``_list``, with
+    text values.
+    """
+    headers = headers_class.__new__(headers_class)
+    headers._list = pairs
+    return headers
+
+
+def fill_response(response, headers, status_code, body):
+    """Initialise *response* as Werkzeug's constructor would for the byte
+    string *body*, the numeric *status_code* and the complete *headers*.
+
+    The constructor's generic path (header conversions, a content-type
+    lookup that misses, the status parsed back from its line) is a large
+    share of a small request; this sets the same attributes directly.  Both
+    generations use the same attribute names;
+    ``test_compat_adapters.py::test_fill_response_matches_the_constructor``
+    compares the result with the constructor's on every interpreter.
+    """
+    response.headers = headers
+    try:
+        response._status, response._status_code = _STATUS_LINES[status_code]
+    except KeyError:
+        response.status_code = status_code
+        if status_code in HTTP_STATUS_CODES:
+            _STATUS_LINES[status_code] = (response._status, response._status_code)
+    response.direct_passthrough = False
+    response._on_close = []
+    response.response = [body]
+
+
+def constructs_like(response_class, base_class):
+    """Whether *response_class* builds a text or byte body exactly like
+    *base_class*, so :func:`fill_response` may stand in for its constructor.
+
+    Not when a subclass changes how the body is stored, the status set, the
+    length computed, or (Werkzeug 1.0) the charset.
+    """
+    return (
+        response_class.set_data == base_class.set_data
+        and response_class.status is base_class.status
+        and response_class.status_code is base_class.status_code
+        and response_class.automatically_set_content_length
+        and getattr(response_class, "charset", "utf-8") == "utf-8"
+        and isinstance(response_class.default_status, int)
+        and response_class.default_mimetype is not None
+    )
+
+
+__all__ += ["has_close_callbacks", "headers_from_pairs", "fill_response", "constructs_like",
+            "get_content_type"]
 
 
 # -- for the development server (flaskcompat.serving) --------------------------

@@ -27,6 +27,7 @@ from _compat.py3warnings import check_py3_text
 from _compat.strings import (
     binary_type,
     integer_types,
+    is_ascii_text,
     is_bytes,
     string_types,
     text_type,
@@ -41,8 +42,12 @@ from _compat.werkzeug import (
     Headers,
     ImmutableMultiDict,
     cached_property,
+    constructs_like,
     exceptions,
+    fill_response,
+    get_content_type,
     has_close_callbacks,
+    headers_from_pairs,
     make_form_parser,
 )
 from _compat.wsgi import check_response_head, environ_to_bytes, header_to_native
@@ -169,13 +174,6 @@ class Request(JSONMixin, BaseRequest):
     url_rule = None
     view_args = None
     routing_exception = None
-
-    def __init__(self, environ, *args, **kwargs):
-        BaseRequest.__init__(self, environ, *args, **kwargs)
-        # Werkzeug 3 assigns its own decoding of the path and script root in
-        # its constructor; drop it so the properties below decode the environ.
-        self.__dict__.pop("_path", None)
-        self.__dict__.pop("_root_path", None)
 
     def _environ_path(self, key):
         return decode_text(environ_to_bytes(self.environ.get(key) or ""))
@@ -599,6 +597,34 @@ class ResponseHeaders(Headers):
         return Headers.__setitem__(self, key, value)
 
 
+_BODY_TYPES = (text_type, binary_type)
+
+#: ``(response class, mimetype) -> Content-Type`` for :meth:`Response.__init__`;
+#: ``None`` for a class that must go through Werkzeug's constructor (see
+#: :func:`constructs_like`) or a mimetype that is not plain ASCII.
+_SIMPLE_CONTENT_TYPES = {}
+#: Mimetypes are few in any application; one built from request data must
+#: not grow the table without bound.
+_MAX_SIMPLE_CONTENT_TYPES = 64
+
+
+def _simple_content_type(response_class, mimetype):
+    key = (response_class, mimetype)
+    try:
+        return _SIMPLE_CONTENT_TYPES[key]
+    except KeyError:
+        pass
+    value = None
+    if constructs_like(response_class, Response) and (
+        mimetype is None or (isinstance(mimetype, string_types) and is_ascii_text(mimetype))
+    ):
+        value = to_text(get_content_type(mimetype or response_class.default_mimetype, "utf-8"))
+        _check_header_value("Content-Type", value)
+    if len(_SIMPLE_CONTENT_TYPES) < _MAX_SIMPLE_CONTENT_TYPES:
+        _SIMPLE_CONTENT_TYPES[key] = value
+    return value
+
+
 #: Headers Werkzeug rewrites while sending (made absolute URLs).
 _REWRITTEN_HEADERS = frozenset(["location", "content-location"])
 
@@ -614,10 +640,29 @@ class Response(BaseResponse):
 
     default_mimetype = "text/html"
 
-    def __init__(self, response=None, status=None, headers=None, *args, **kwargs):
+    def __init__(self, response=None, status=None, headers=None, mimetype=None,
+                 content_type=None, direct_passthrough=False):
+        if (
+            headers is None
+            and content_type is None
+            and isinstance(response, _BODY_TYPES)
+            and (status is None or type(status) is int)
+            and not direct_passthrough
+        ):
+            simple_content_type = _simple_content_type(type(self), mimetype)
+            if simple_content_type is not None:
+                # What most views and jsonify return: one body, no extra headers.
+                body = to_bytes(response, "utf-8")
+                headers = headers_from_pairs(ResponseHeaders, [
+                    ("Content-Type", simple_content_type),
+                    ("Content-Length", text_type(len(body))),
+                ])
+                fill_response(self, headers, self.default_status if status is None else status, body)
+                return
         if not isinstance(headers, ResponseHeaders):
             headers = ResponseHeaders(headers)
-        BaseResponse.__init__(self, response, status, headers, *args, **kwargs)
+        BaseResponse.__init__(self, response, status, headers, mimetype, content_type,
+                              direct_passthrough)
     #: Flask 1.1 (on Werkzeug 1.0) sent absolute ``Location`` URLs, and
     #: tests written for it compare them; Werkzeug 3 defaults to relative.
     autocorrect_location_header = True

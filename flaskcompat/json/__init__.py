@@ -187,9 +187,10 @@ def jsonify(*args, **kwargs):
     keyword arguments make an object.  Indented when
     ``JSONIFY_PRETTYPRINT_REGULAR`` or debug is on.
     """
+    app = current_app._get_current_object()
     indent = None
     separators = (",", ":")
-    if current_app.config["JSONIFY_PRETTYPRINT_REGULAR"] or current_app.debug:
+    if app.config["JSONIFY_PRETTYPRINT_REGULAR"] or app.debug:
         indent = 2
         separators = (", ", ": ")
     if args and kwargs:
@@ -198,9 +199,9 @@ def jsonify(*args, **kwargs):
         data = args[0]
     else:
         data = args or kwargs
-    return current_app.response_class(
-        dumps(data, indent=indent, separators=separators) + u"\n",
-        mimetype=current_app.config["JSONIFY_MIMETYPE"],
+    return app.response_class(
+        dumps(data, app, indent=indent, separators=separators) + u"\n",
+        mimetype=app.config["JSONIFY_MIMETYPE"],
     )
 
 
