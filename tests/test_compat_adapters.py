@@ -421,3 +421,88 @@ def test_form_parser_bounds_part_header_blocks_across_reads():
     form = make_form_parser(None, None, None, None, MultiDict).parse(
         io.BytesIO(body), "multipart/form-data", len(body), {"boundary": "B"})[1]
     assert len(form.getlist("f")) == 100
+
+
+# -- fill_response and the lazy request ---------------------------------------------
+
+
+def _response_state(response):
+    """Everything Werkzeug's constructor sets, with the header values' types."""
+    state = dict(vars(response))
+    headers = state.pop("headers")
+    state["headers"] = [(k, v, type(v)) for k, v in headers.items()]
+    state["headers_class"] = type(headers)
+    return state
+
+
+@pytest.mark.parametrize("body", ["Hello", "h\u00e9llo \u2603", b"raw \xff bytes", ""])
+@pytest.mark.parametrize("status", [200, 201, 404, 299])
+@pytest.mark.parametrize("mimetype", ["text/html", "application/json", "image/png"])
+def test_fill_response_matches_the_constructor(body, status, mimetype):
+    expected = BaseResponse(body, status, mimetype=mimetype)
+    filled = BaseResponse.__new__(BaseResponse)
+    data = body if isinstance(body, bytes) else body.encode("utf-8")
+    content_type = expected.headers["Content-Type"]
+    headers = compat_werkzeug.headers_from_pairs(Headers, [
+        ("Content-Type", content_type), ("Content-Length", text_type(len(data))),
+    ])
+    compat_werkzeug.fill_response(filled, headers, status, data)
+    assert _response_state(filled) == _response_state(expected)
+    # The status table it keeps gives the same answer the second time.
+    again = BaseResponse.__new__(BaseResponse)
+    compat_werkzeug.fill_response(again, headers, status, data)
+    assert (again.status, again.status_code) == (expected.status, expected.status_code)
+
+
+def test_constructs_like_refuses_subclasses_that_change_construction():
+    class OtherMimetype(BaseResponse):
+        default_mimetype = "application/json"
+
+    class OwnData(BaseResponse):
+        def set_data(self, value):
+            BaseResponse.set_data(self, value)
+
+    class NoLength(BaseResponse):
+        automatically_set_content_length = False
+
+    class OwnStatus(BaseResponse):
+        status = property(lambda self: "200 OK")
+
+    assert compat_werkzeug.constructs_like(OtherMimetype, BaseResponse)
+    for cls in (OwnData, NoLength, OwnStatus):
+        assert not compat_werkzeug.constructs_like(cls, BaseResponse), cls
+
+
+def test_request_reads_the_environ_like_werkzeug():
+    from werkzeug.wrappers import Request as WerkzeugRequest
+
+    environs = [
+        EnvironBuilder("/p?a=1&b=%FF", method="post", headers={"X-A": "b"}).get_environ(),
+        {"REQUEST_METHOD": "get", "SERVER_NAME": "/tmp/socket", "SERVER_PORT": "",
+         "wsgi.url_scheme": "https", "QUERY_STRING": "q=\xe9"},
+        {},
+    ]
+    for environ in environs:
+        ours, theirs = compat_werkzeug.BaseRequest(dict(environ)), WerkzeugRequest(dict(environ))
+        # ``server`` exists on Werkzeug 3 only.
+        for name in ("method", "scheme", "server", "query_string", "remote_addr"):
+            assert getattr(ours, name, "absent") == getattr(theirs, name, "absent"), name
+        assert list(ours.headers.items()) == list(theirs.headers.items())
+        assert ours.environ["werkzeug.request"] is ours
+
+
+def test_request_attributes_are_assignable_as_on_werkzeug():
+    from werkzeug.wrappers import Request as WerkzeugRequest
+
+    def assign(request, name, value):
+        try:
+            setattr(request, name, value)
+        except AttributeError:
+            return "read-only"
+        return getattr(request, name)
+
+    for name, value in (("method", "POST"), ("query_string", b"x=1")):
+        ours = compat_werkzeug.BaseRequest({"REQUEST_METHOD": "GET"})
+        ours.method  # computed once before the assignment
+        theirs = WerkzeugRequest({"REQUEST_METHOD": "GET"})
+        assert assign(ours, name, value) == assign(theirs, name, value)
