@@ -42,7 +42,7 @@ __all__ = [
     "exceptions", "routing", "run_simple", "WERKZEUG_VERSION",
     "make_form_parser", "client_set_cookie", "client_delete_cookie",
     "client_get_cookie", "normalize_built_path", "wrap_file",
-    "client_inject_cookies", "client_store_cookies", "match_url",
+    "client_inject_cookies", "client_store_cookies", "match_url", "rule_converters",
 ]
 
 
@@ -181,6 +181,11 @@ if _MODERN:
 
 else:
     BaseRequest = _WerkzeugRequest
+
+
+def rule_converters(rule):
+    """``{variable: converter}`` of a bound rule (``Rule._converters`` in both generations)."""
+    return rule._converters
 
 
 def normalize_built_path(url):

@@ -683,15 +683,15 @@ class Flask(_PackageBoundObject):
                 url_scheme=self.config["PREFERRED_URL_SCHEME"],
             )
 
-    def match_static_rule(self, request):
-        """The fast routing path: ``(rule, view_args)`` for a variable-free rule, or ``None``.
+    def match_fast_rule(self, request):
+        """The fast routing path (:meth:`~flaskcompat.routing.Map.match_fast`).
 
         Only when the URL map is not bound to a configured server name or
         host, where Werkzeug must also check the request's host.
         """
         if self.config["SERVER_NAME"] is not None or self.url_map.host_matching:
             return None
-        return self.url_map.match_static(
+        return self.url_map.match_fast(
             request.environ.get("PATH_INFO"), request.method
         )
 

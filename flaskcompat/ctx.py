@@ -155,7 +155,7 @@ class RequestContext(object):
     def url_adapter(self):
         """The URL map bound to this request, created on first use.
 
-        Requests answered by :meth:`~flaskcompat.routing.Map.match_static`
+        Requests answered by :meth:`~flaskcompat.routing.Map.match_fast`
         that never build a URL never need one.  ``None`` when binding failed
         (the failure is the request's routing exception).
         """
@@ -211,12 +211,12 @@ class RequestContext(object):
                 "The Host header is not a valid host name."
             )
             return
-        static_match = self.app.match_static_rule(self.request)
-        if static_match is NOT_FOUND:
+        fast_match = self.app.match_fast_rule(self.request)
+        if fast_match is NOT_FOUND:
             self.request.routing_exception = exceptions.NotFound()
             return
-        if static_match is not None:
-            self.request.url_rule, self.request.view_args = static_match
+        if fast_match is not None:
+            self.request.url_rule, self.request.view_args = fast_match
             return
         if self.url_adapter is None:
             return

@@ -1,24 +1,33 @@
 """The URL map: Werkzeug's routing, made identical on every interpreter and
-given a fast path for rules without variables.
+given a fast path for the rules most applications have.
 
 Python 3.11+ refuses to convert integers of more than 4300 digits (a
 denial-of-service guard) while Python 2 converts any length, slowly; the
 ``int`` converter here refuses longer values on every interpreter, so such a
 URL is a 404 everywhere instead of a 200 on one and a 404 on another.
 
-Most requests of most applications hit rules without variables (``/``,
-``/login``, ``/static/...`` aside).  :meth:`Map.match_static` answers those
-with one dict lookup on the raw path, without binding a Werkzeug adapter to
-the request, and answers 404 itself for a path no rule could match;
-everything else is left to Werkzeug.
+Werkzeug binds an adapter to every request (encoding the host name with
+IDNA on the way) and then tries its rules one by one (Werkzeug 1.0) or walks
+a state machine (Werkzeug 3).  :meth:`Map.match_fast` answers the common
+requests with a dict lookup instead: rules without variables by their exact
+path, rules with variables by their first path segment and one regular
+expression each, and a 404 for a path no rule could match.  Whenever the
+answer could depend on Werkzeug's matching order, redirects or ``405``
+handling it steps aside, so the answers are Werkzeug's own
+(``tests/test_routing.py`` compares them request by request).
 """
 from __future__ import absolute_import
 
-from _compat.strings import is_ascii_text
-from _compat.werkzeug import Map as _BaseMap, routing
+import re
+
+from _compat.strings import is_ascii_text, to_native, to_text
+from _compat.werkzeug import Map as _BaseMap, routing, rule_converters
 
 #: The longest digit string the ``int`` converter accepts (Python 3's default limit).
 MAX_INT_DIGITS = 4300
+
+#: A ``<converter(arguments):name>`` placeholder in a rule string.
+_PLACEHOLDER = re.compile(r"<(?:[a-zA-Z_][a-zA-Z0-9_]*(?:\(.*?\))?:)?([a-zA-Z_][a-zA-Z0-9_]*)>")
 
 
 class IntegerConverter(routing.IntegerConverter):
@@ -31,14 +40,14 @@ class IntegerConverter(routing.IntegerConverter):
 
 
 def _fast_path_candidate(rule, rules_per_endpoint):
-    """Whether matching *rule* needs nothing but its exact path and method.
+    """Whether matching *rule* needs nothing but its path pattern and methods.
 
-    Left to Werkzeug: rules with variables or defaults, host or subdomain parts,
+    Left to Werkzeug: rules with defaults, host or subdomain parts,
     redirects, aliases, non-ASCII text, and rules sharing an endpoint (for
     those Werkzeug may redirect to the rule providing the defaults).
     """
     return not (
-        rule.arguments
+        rule.defaults
         or rule.build_only
         or rule.redirect_to is not None
         or rule.alias
@@ -50,6 +59,83 @@ def _fast_path_candidate(rule, rules_per_endpoint):
         or "//" in rule.rule
         or not is_ascii_text(rule.rule)
     )
+
+
+def _first_segment(path):
+    """``"users"`` for ``"/users/<int:id>"``; a rule's first segment may hold a placeholder."""
+    return path[1:].partition("/")[0]
+
+
+def _rule_pattern(rule):
+    """The compiled expression of a rule's whole path, one group per
+    variable, taken from the rule's own converters, and ``(name, converter)``
+    per group; ``None`` if it cannot be expressed that way (a custom
+    converter's expression with groups of its own).
+
+    The names are native strings, as Werkzeug gives the keys of ``view_args``.
+    """
+    converters = rule_converters(rule)
+    parts = []
+    variables = []
+    end = 0
+    for placeholder in _PLACEHOLDER.finditer(rule.rule):
+        parts.append(re.escape(rule.rule[end:placeholder.start()]))
+        name = placeholder.group(1)
+        parts.append("(%s)" % converters[name].regex)
+        variables.append((to_native(name), converters[name]))
+        end = placeholder.end()
+    tail = rule.rule[end:]
+    # The spelling without the trailing slash matches too, and is then left
+    # to Werkzeug, which redirects it.
+    if tail.endswith("/"):
+        parts.append(re.escape(tail[:-1]) + "/?")
+    else:
+        parts.append(re.escape(tail))
+    try:
+        pattern = re.compile("^%s$" % "".join(parts))
+    except re.error:
+        return None
+    if pattern.groups != len(variables):
+        return None
+    return pattern, tuple(variables)
+
+
+class _FastRoutes(object):
+    """What :meth:`Map.match_fast` looks requests up in, built once per map.
+
+    ``static``: path -> rules without variables.  ``dynamic``: first path
+    segment -> ``(rule, pattern, variables)`` of the rules with variables starting with
+    that segment, only for segments where those are all the rules that
+    could match (no other rule shares the segment, no rule starts with a
+    variable).  ``prefixes``: the literal beginnings of every rule not in
+    ``static``, to tell a path no rule can match.
+    """
+
+    def __init__(self, rules):
+        rules_per_endpoint = {}
+        for rule in rules:
+            rules_per_endpoint[rule.endpoint] = rules_per_endpoint.get(rule.endpoint, 0) + 1
+        self.static = {}
+        self.dynamic = {}
+        blocked = set()
+        prefixes = set()
+        for rule in rules:
+            candidate = _fast_path_candidate(rule, rules_per_endpoint)
+            if candidate and not rule.arguments:
+                self.static.setdefault(rule.rule, []).append(rule)
+                continue
+            prefixes.add(rule.rule.split("<", 1)[0].rstrip("/"))
+            segment = _first_segment(rule.rule)
+            compiled = _rule_pattern(rule) if candidate else None
+            if compiled is None:
+                blocked.add(segment)
+            else:
+                self.dynamic.setdefault(segment, []).append((rule,) + compiled)
+        if any("<" in segment for segment in blocked | set(self.dynamic)):
+            self.dynamic = {}
+        for segment in blocked:
+            self.dynamic.pop(segment, None)
+        self.prefixes = tuple(prefixes)
 
 
 class Map(_BaseMap):
@@ -65,56 +151,64 @@ class Map(_BaseMap):
         _BaseMap.add(self, rulefactory)
         self._fast_routes = None
 
-    def _build_fast_routes(self):
-        """The static table, and the literal prefixes of every other rule.
-
-        A path that starts with none of those prefixes can only match the
-        table; the prefixes stop before the first variable and drop trailing
-        slashes, so Werkzeug still sees every path it might redirect.
-        """
-        rules = list(self.iter_rules())
-        rules_per_endpoint = {}
-        for rule in rules:
-            rules_per_endpoint[rule.endpoint] = rules_per_endpoint.get(rule.endpoint, 0) + 1
-        routes = {}
-        prefixes = set()
-        for rule in rules:
-            if _fast_path_candidate(rule, rules_per_endpoint):
-                routes.setdefault(rule.rule, []).append(rule)
-            else:
-                prefixes.add(rule.rule.split("<", 1)[0].rstrip("/"))
-        return routes, tuple(prefixes)
-
-    def match_static(self, path_info, method):
+    def match_fast(self, path_info, method):
         """Route without Werkzeug where the answer is certain.
 
-        Returns ``(rule, view_args)`` for a request a variable-free rule
-        answers, :data:`NOT_FOUND` for a path no rule can match, or ``None``
-        to leave the request to Werkzeug (other rules, a 405 with its
-        ``Allow`` header, a redirect to the slash-terminated rule).
-        *path_info* is the environ's native ``PATH_INFO``: for the ASCII
-        paths decided here it equals the text path on both interpreters.
+        Returns ``(rule, view_args)`` for a request one rule answers,
+        :data:`NOT_FOUND` for a path no rule can match, or ``None`` to leave
+        the request to Werkzeug (several rules that could match, a 405 with
+        its ``Allow`` header, a redirect to the slash-terminated rule, a
+        value a converter refuses).  *path_info* is the environ's native
+        ``PATH_INFO``: for the ASCII paths decided here it equals the text
+        path on both interpreters.
         """
-        if self._fast_routes is None:
-            self._fast_routes = self._build_fast_routes()
-        routes, prefixes = self._fast_routes
+        routes = self._fast_routes
+        if routes is None:
+            routes = self._fast_routes = _FastRoutes(list(self.iter_rules()))
         path_info = path_info or "/"
         if not is_ascii_text(path_info):
             return None
-        rules = routes.get(path_info)
+        rules = routes.static.get(path_info)
         if rules is not None:
             for rule in rules:
                 if method in rule.methods:
                     return rule, {}
             return None
-        if (
-            path_info.startswith(prefixes)
-            or path_info + "/" in routes
-            or "//" in path_info
-        ):
+        if "//" in path_info or path_info + "/" in routes.static:
+            return None
+        candidates = routes.dynamic.get(_first_segment(path_info))
+        if candidates is not None:
+            return _match_dynamic(candidates, path_info, method)
+        if path_info.startswith(routes.prefixes):
             return None
         return NOT_FOUND
 
 
-#: :meth:`Map.match_static`'s answer for a path that no rule can match.
+def _match_dynamic(candidates, path_info, method):
+    """The one rule of *candidates* matching *path_info* and its converted
+    values, or ``None`` when that takes Werkzeug (none or several match, a
+    redirect, a method the rule does not allow, a refused value)."""
+    path = to_text(path_info)  # ASCII: values are text, as Werkzeug's
+    found = None
+    for rule, pattern, variables in candidates:
+        match = pattern.match(path)
+        if match is not None:
+            if found is not None:
+                return None
+            found = rule, match, variables
+    if found is None:
+        return None
+    rule, match, variables = found
+    if method not in rule.methods or (rule.rule.endswith("/") and not path.endswith("/")):
+        return None
+    values = {}
+    try:
+        for (name, converter), value in zip(variables, match.groups()):
+            values[name] = converter.to_python(value)
+    except routing.ValidationError:
+        return None
+    return rule, values
+
+
+#: :meth:`Map.match_fast`'s answer for a path that no rule can match.
 NOT_FOUND = object()

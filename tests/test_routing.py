@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 """The URL map: the fast path answers exactly as Werkzeug would.
 
-:meth:`flaskcompat.routing.Map.match_static` decides many requests without
+:meth:`flaskcompat.routing.Map.match_fast` decides many requests without
 Werkzeug.  Every request here is answered twice, once normally and once
 with the fast path switched off, and the responses must be identical.
 """
@@ -34,6 +34,25 @@ def make_app():
     app.add_url_rule("/loose/", "loose", view, strict_slashes=False)
     app.add_url_rule("/old", "old", redirect_to="/about")
     app.add_url_rule("/with-defaults", "with_defaults", view, defaults={"x": 1})
+    # Variables: one rule per first segment, several sharing one, a static
+    # rule beside them, slash-terminated rules, every built-in converter.
+    app.add_url_rule("/item/<int:id>", "item", view)
+    app.add_url_rule("/item/<int:id>/edit", "item_edit", view, methods=["GET", "POST"])
+    app.add_url_rule("/item/new", "item_new", view)
+    app.add_url_rule("/tag/<name>/", "tag", view)
+    app.add_url_rule("/num/<int:n>", "num_int", view)
+    app.add_url_rule("/num/<float:n>", "num_float", view)
+    app.add_url_rule("/neg/<int(signed=True):n>", "neg", view)
+    app.add_url_rule("/pad/<int(fixed_digits=3):n>", "pad", view)
+    app.add_url_rule("/short/<string(maxlength=3):s>", "short", view)
+    app.add_url_rule("/kind/<any(a, b):k>", "kind", view)
+    app.add_url_rule("/id/<uuid:u>", "uuid", view)
+    app.add_url_rule("/both/<x>", "both_x", view)
+    app.add_url_rule("/doc/<path:p>", "doc", view, methods=["PUT"])
+    app.add_url_rule("/doc/<path:p>/raw", "doc_raw", view)
+    app.add_url_rule("/dir/<name>", "dir_file", view)
+    app.add_url_rule("/dir/<name>/", "dir_dir", view)
+    app.add_url_rule("/folder/<name>", "folder_item", view)
     return app
 
 
@@ -42,6 +61,12 @@ PATHS = [
     "/users/page/1", "/users/page/2", "/user/zoë", "/user/", "/files/a/b", "/files",
     "/café", "/caf%C3%A9", "/loose", "/loose/", "/old", "/with-defaults", "/nowhere",
     "//about", "/about//", "/users//page/1", "/files//x", "/ABOUT", "/static/x.css", "/static", "/abo",
+    "/item/1", "/item/01", "/item/x", "/item/1/", "/item/1/edit", "/item/new", "/item/new/",
+    "/item/" + "9" * 4301, "/tag/py", "/tag/py/", "/tag/", "/num/3", "/num/3.5", "/num/-3",
+    "/neg/-3", "/pad/007", "/pad/7", "/short/abc", "/short/abcd", "/kind/a", "/kind/c",
+    "/id/6ba7b810-9dad-11d1-80b4-00c04fd430c8", "/id/nope", "/both/1", "/doc/a/b",
+    "/doc/a/b/raw", "/doc/", "/doc/a/", "/dir/x", "/dir/x/", "/folder/x",
+    "/item/%41", "/tag/caf\u00e9/", "/item//1",
 ]
 METHODS = ["GET", "HEAD", "POST", "PUT", "OPTIONS", "DELETE"]
 
@@ -59,7 +84,7 @@ def _answer(app, path, method):
 def test_fast_path_answers_like_werkzeug(monkeypatch, path, method):
     app = make_app()
     fast = _answer(app, path, method)
-    monkeypatch.setattr(Map, "match_static", lambda self, path_info, method: None)
+    monkeypatch.setattr(Map, "match_fast", lambda self, path_info, method: None)
     slow = _answer(make_app(), path, method)
     assert fast == slow
 
@@ -67,21 +92,33 @@ def test_fast_path_answers_like_werkzeug(monkeypatch, path, method):
 def test_fast_path_decides_static_rules_and_impossible_paths():
     app = make_app()
     table = app.url_map
-    rule, args = table.match_static("/about", "GET")
+    rule, args = table.match_fast("/about", "GET")
     assert (rule.endpoint, args) == ("about", {})
-    assert table.match_static("/nowhere", "GET") is NOT_FOUND
-    # Left to Werkzeug: a 405, a slash redirect, a variable part, a shared
-    # endpoint, defaults (Werkzeug counts them as arguments).
-    assert table.match_static("/with-defaults", "GET") is None
-    assert table.match_static("/post", "GET") is None
-    assert table.match_static("/folder", "GET") is None
-    assert table.match_static("/user/x", "GET") is None
-    assert table.match_static("/users/", "GET") is None
+    assert table.match_fast("/nowhere", "GET") is NOT_FOUND
+    rule, args = table.match_fast("/user/x", "GET")
+    assert (rule.endpoint, args) == ("user", {"name": "x"})
+    rule, args = table.match_fast("/item/12", "GET")
+    assert (rule.endpoint, args) == ("item", {"id": 12})
+    # Left to Werkzeug: a 405, a slash redirect, a shared endpoint, defaults,
+    # several rules matching, a value the converter refuses, a rule
+    # starting with a variable (which could match any path).
+    assert table.match_fast("/with-defaults", "GET") is None
+    assert table.match_fast("/post", "GET") is None
+    assert table.match_fast("/folder", "GET") is None
+    assert table.match_fast("/users/", "GET") is None
+    assert table.match_fast("/item/1/edit", "DELETE") is None
+    assert table.match_fast("/tag/py", "GET") is None
+    assert table.match_fast("/num/3", "GET") is not None
+    assert table.match_fast("/dir/x", "GET") is None
+    assert table.match_fast("/item/" + "9" * 4301, "GET") is None
+    app.add_url_rule("/v<int:version>/api", "versioned", lambda version: "v")
+    assert app.url_map.match_fast("/item/12", "GET") is None
+    assert app.url_map.match_fast("/about", "GET")[0].endpoint == "about"
 
 
 def test_adding_a_rule_later_is_seen():
     app = make_app()
-    assert app.url_map.match_static("/late", "GET") is NOT_FOUND
+    assert app.url_map.match_fast("/late", "GET") is NOT_FOUND
     app.add_url_rule("/late", "late", lambda: "late")
     assert app.test_client().get("/late").get_data() == b"late"
 
@@ -90,7 +127,7 @@ def test_no_fast_path_with_server_name_or_host_matching():
     app = make_app()
     app.config["SERVER_NAME"] = "example.test"
     with app.test_request_context("/about"):
-        assert app.match_static_rule(request) is None
+        assert app.match_fast_rule(request) is None
     assert app.test_client().get("/about", base_url="http://other.test").status_code == 404
     assert app.test_client().get("/about").status_code == 200
 
