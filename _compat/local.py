@@ -9,6 +9,7 @@ from __future__ import absolute_import
 
 import itertools
 import threading
+from functools import partial
 
 try:
     from contextvars import ContextVar
@@ -19,16 +20,13 @@ _stack_ids = itertools.count()
 
 
 class _ThreadLocalTuple(object):
-    """The ``get``/``set`` part of a ``ContextVar`` built on ``threading.local``."""
+    """The ``get``/``set`` pair of a ``ContextVar`` holding a tuple, built on
+    ``threading.local`` (both are C-level callables, as a ``ContextVar``'s)."""
 
     def __init__(self):
-        self._local = threading.local()
-
-    def get(self):
-        return getattr(self._local, "value", ())
-
-    def set(self, value):
-        self._local.value = value
+        local = threading.local()
+        self.get = partial(getattr, local, "value", ())
+        self.set = partial(setattr, local, "value")
 
 
 class ContextStack(object):
@@ -37,33 +35,36 @@ class ContextStack(object):
     The interface is the one extensions rely on: :meth:`push`, :meth:`pop`
     and :attr:`top` (``None`` when empty).  The stack is stored as a tuple
     and replaced on every change, so a copied ``contextvars`` context never
-    shares mutations with the context it was copied from.
+    shares mutations with the context it was copied from.  ``top`` is read
+    several times per request, so the storage's ``get`` is kept bound.
     """
 
     def __init__(self):
         if ContextVar is not None:
-            self._var = ContextVar("flaskcompat_stack_%d" % next(_stack_ids), default=())
+            var = ContextVar("flaskcompat_stack_%d" % next(_stack_ids), default=())
         else:
-            self._var = _ThreadLocalTuple()
+            var = _ThreadLocalTuple()
+        self._get = var.get
+        self._set = var.set
 
     def push(self, obj):
         """Put *obj* on top of this context's stack."""
-        self._var.set(self._var.get() + (obj,))
+        self._set(self._get() + (obj,))
         return obj
 
     def pop(self):
         """Remove and return the top object, or ``None`` if the stack is empty."""
-        items = self._var.get()
+        items = self._get()
         if not items:
             return None
-        self._var.set(items[:-1])
+        self._set(items[:-1])
         return items[-1]
 
     @property
     def top(self):
         """The object on top of this context's stack, or ``None``."""
-        items = self._var.get()
+        items = self._get()
         return items[-1] if items else None
 
     def __len__(self):
-        return len(self._var.get())
+        return len(self._get())

@@ -93,12 +93,28 @@ def setupmethod(f):
     return wrapper_func
 
 
+#: ``(exception class, code) -> page`` for errors with their class's description.
+_DEFAULT_ERROR_PAGES = {}
+
+
 def _error_body(e):
-    """The HTML page of an HTTP error: our own markup, so identical everywhere."""
-    return (
+    """The HTML page of an HTTP error: our own markup, so identical everywhere.
+
+    The pages of errors raised with their default text (``abort(404)``) are
+    rendered once; a description given to one error is rendered for it.
+    """
+    default = "description" not in vars(e)
+    if default:
+        page = _DEFAULT_ERROR_PAGES.get((type(e), e.code))
+        if page is not None:
+            return page
+    page = (
         u"<!doctype html>\n<html lang=en>\n<title>%d %s</title>\n<h1>%s</h1>\n<p>%s</p>\n"
         % (e.code, escape(e.name), escape(e.name), escape(e.description or u""))
     )
+    if default:
+        _DEFAULT_ERROR_PAGES[(type(e), e.code)] = page
+    return page
 
 
 class Flask(_PackageBoundObject):
@@ -925,11 +941,14 @@ class Flask(_PackageBoundObject):
 
     def _find_error_handler(self, e):
         """The handler for *e*: blueprint before app, code before class, most specific class."""
+        if not self.error_handler_spec:
+            return None
         exc_class, code = self._get_exc_class_and_code(type(e))
+        blueprint = request.blueprint
         for name, c in (
-            (request.blueprint, code),
+            (blueprint, code),
             (None, code),
-            (request.blueprint, None),
+            (blueprint, None),
             (None, None),
         ):
             handler_map = self.error_handler_spec.get(name, {}).get(c)

@@ -704,18 +704,19 @@ class Response(BaseResponse):
     def __call__(self, environ, start_response):
         """Send the response; the common case skips Werkzeug's generic finishing.
 
-        A successful, non-HEAD response whose body is one byte string, with
-        its Content-Length set and no Location to rewrite, is sent as it is:
-        Werkzeug's :meth:`get_wsgi_response` would only copy the headers and
-        wrap the body for nothing.  Everything else goes through Werkzeug.
+        A response with a body (not 1xx, 204, 304 or HEAD) that is one byte
+        string, with its Content-Length set and no Location to rewrite, is
+        sent as it is: Werkzeug's :meth:`get_wsgi_response` would only copy
+        the headers and wrap the body for nothing.  Everything else goes
+        through Werkzeug.
         """
         body = self.response
         if (
             type(body) is list
             and len(body) == 1
             and type(body[0]) is binary_type
-            and 200 <= self.status_code < 300
-            and self.status_code != 204
+            and self.status_code >= 200
+            and self.status_code not in (204, 304)
             and environ.get("REQUEST_METHOD") != "HEAD"
             and not self.direct_passthrough
             and not has_close_callbacks(self)

@@ -91,10 +91,17 @@ def _load_arg_defaults(kwargs, app=None):
     kwargs.setdefault("cls", app.json_decoder if app else JSONDecoder)
 
 
+def _dumps_native(obj, app=None, **kwargs):
+    """:func:`dumps` as the ``json`` module returns it: a native string,
+    which on Python 2 is ``str`` (bytes) for ASCII output; a response body
+    takes either, without a decoding and encoding round trip."""
+    _dump_arg_defaults(kwargs, app)
+    return _json.dumps(obj, **kwargs)
+
+
 def dumps(obj, app=None, **kwargs):
     """Serialize *obj* to JSON text with the app's encoder and settings."""
-    _dump_arg_defaults(kwargs, app)
-    return to_text(_json.dumps(obj, **kwargs), "utf-8")
+    return to_text(_dumps_native(obj, app, **kwargs), "utf-8")
 
 
 def dump(obj, fp, app=None, **kwargs):
@@ -200,7 +207,7 @@ def jsonify(*args, **kwargs):
     else:
         data = args or kwargs
     return app.response_class(
-        dumps(data, app, indent=indent, separators=separators) + u"\n",
+        _dumps_native(data, app, indent=indent, separators=separators) + "\n",
         mimetype=app.config["JSONIFY_MIMETYPE"],
     )
 
