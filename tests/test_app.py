@@ -917,6 +917,22 @@ def test_abort(app, client):
     assert rv.data == b"short and stout"
 
 
+def test_error_pages_with_their_own_description_are_not_reused(app, client):
+    """Default pages are rendered once and reused; a page whose error was
+    given a description shows that description, escaped, and only there."""
+    @app.route("/gone/<int:n>")
+    def gone(n):
+        if n:
+            abort(404, "post <%d> was removed" % n)
+        abort(404)
+
+    default = client.get("/gone/0").data
+    assert client.get("/gone/1").data.count(b"<p>post &lt;1&gt; was removed</p>") == 1
+    assert client.get("/gone/2").data.count(b"<p>post &lt;2&gt; was removed</p>") == 1
+    assert client.get("/gone/0").data == default == client.get("/no/such/page").data
+    assert b"removed" not in default
+
+
 def test_abort_unknown_code_is_a_lookup_error():
     with pytest.raises(LookupError):
         abort(999)

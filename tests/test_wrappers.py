@@ -546,6 +546,56 @@ def test_response_mimetype_and_headers():
     assert rv.headers["Content-Type"] == "text/plain; charset=utf-8"
 
 
+def _state(response):
+    return (response.status, response.status_code, list(response.headers.items()),
+            response.response, response.direct_passthrough)
+
+
+@pytest.mark.parametrize("body", [u"h\u00e9llo", b"\xff\x00", u""])
+@pytest.mark.parametrize("kwargs", [{}, {"status": 404}, {"mimetype": "application/json"},
+                                    {"status": 299, "mimetype": "text/plain"}])
+def test_a_plain_response_equals_one_built_through_werkzeug(body, kwargs):
+    """Bodies with default headers skip Werkzeug's constructor; passing
+    headers takes it.  Both must give the same response."""
+    assert _state(Response(body, **kwargs)) == _state(Response(body, headers={}, **kwargs))
+
+
+def test_response_subclasses_keep_their_construction():
+    class Plain(Response):
+        default_mimetype = "text/plain"
+
+    class Recording(Response):
+        def set_data(self, value):
+            self.seen = value
+            Response.set_data(self, value)
+
+    assert Plain(u"x").headers["Content-Type"] == "text/plain; charset=utf-8"
+    assert Recording(u"x").seen == u"x"
+
+
+def test_response_mimetype_that_cannot_be_a_header_is_refused():
+    from _compat.wsgi import HeaderValueError
+
+    with pytest.raises(HeaderValueError):
+        Response(u"x", mimetype="text/html\r\nX-Evil: 1")
+    with pytest.raises(HeaderValueError):
+        Response(u"x", mimetype=u"text/\u2603")  # not latin-1
+
+
+def test_mimetypes_from_request_data_do_not_grow_a_cache_without_bound():
+    from flaskcompat import wrappers
+
+    for i in range(500):
+        assert Response(b"", mimetype="x-test/%d" % i).mimetype == "x-test/%d" % i
+    assert len(wrappers._SIMPLE_CONTENT_TYPES) <= wrappers._MAX_SIMPLE_CONTENT_TYPES
+
+
+def test_a_text_body_with_a_lone_surrogate_is_refused_everywhere():
+    """Python 2 would encode U+D800 to bytes no UTF-8 decoder accepts."""
+    with pytest.raises(UnicodeEncodeError):
+        Response(u"a\ud800b")
+
+
 def test_view_return_values_become_responses(app, client):
     @app.route("/tuple")
     def tuple_view():
