@@ -100,10 +100,13 @@ _DEFAULT_ERROR_PAGES = {}
 def _error_body(e):
     """The HTML page of an HTTP error: our own markup, so identical everywhere.
 
-    The pages of errors raised with their default text (``abort(404)``) are
-    rendered once; a description given to one error is rendered for it.
+    The pages of errors raised with their class's fixed text (``abort(404)``)
+    are rendered once; a description given to one error, or computed by a
+    property (``BadRequestKeyError`` in debug mode), is rendered for it.
     """
-    default = "description" not in vars(e)
+    default = "description" not in vars(e) and isinstance(
+        getattr(type(e), "description", None), string_types
+    )
     if default:
         page = _DEFAULT_ERROR_PAGES.get((type(e), e.code))
         if page is not None:

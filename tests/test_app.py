@@ -933,6 +933,22 @@ def test_error_pages_with_their_own_description_are_not_reused(app, client):
     assert b"removed" not in default
 
 
+def test_missing_form_key_pages_name_each_key_in_debug_mode(app, client):
+    """``BadRequestKeyError`` computes its description (with the key, in
+    debug mode): each page is its own, never a reused one."""
+    app.config["TRAP_BAD_REQUEST_ERRORS"] = False
+    app.debug = True
+
+    @app.route("/need/<name>", methods=["POST"])
+    def need(name):
+        return request.form[name]
+
+    first, second = client.post("/need/alpha"), client.post("/need/beta")
+    assert (first.status_code, second.status_code) == (400, 400)
+    assert b"alpha" in first.data and b"beta" not in first.data
+    assert b"beta" in second.data and b"alpha" not in second.data
+
+
 def test_abort_unknown_code_is_a_lookup_error():
     with pytest.raises(LookupError):
         abort(999)
