@@ -120,6 +120,13 @@ def _error_body(e):
     return page
 
 
+#: The methods a routing exception passes through when raised.
+_ROUTING_EXCEPTION_PATH = (
+    "dispatch_request", "raise_routing_exception", "handle_user_exception",
+    "handle_http_exception",
+)
+
+
 class Flask(_PackageBoundObject):
     """The WSGI application, and the registry of everything it does.
 
@@ -789,10 +796,30 @@ class Flask(_PackageBoundObject):
             request_started.send(self)
             rv = self.preprocess_request()
             if rv is None:
-                rv = self.dispatch_request()
+                rv = self._unobserved_routing_exception()
+                if rv is None:
+                    rv = self.dispatch_request()
         except Exception as e:
             rv = self.handle_user_exception(e)
         return self.finalize_request(rv)
+
+    def _unobserved_routing_exception(self):
+        """The request's routing failure (a 404, 405 or redirect), when it
+        can be answered without being raised.
+
+        Flask 1.1 raises it in :meth:`dispatch_request` and catches it here
+        to render it; when no overridden method and no error handler could
+        see it raised, answering it directly gives the same response.  On
+        PyPy that raise is most of the cost of a 404 once the JIT has
+        compiled the path of successful requests.
+        """
+        e = _request_ctx_stack.top.request.routing_exception
+        if e is None or self.trap_http_exception(e) or self._find_error_handler(e) is not None:
+            return None
+        for name in _ROUTING_EXCEPTION_PATH:
+            if name in self.__dict__ or getattr(type(self), name) != getattr(Flask, name):
+                return None
+        return e
 
     def finalize_request(self, rv, from_error_handler=False):
         response = self.make_response(rv)
@@ -892,9 +919,11 @@ class Flask(_PackageBoundObject):
         rv = self.response_class(_error_body(e), e.code, mimetype="text/html")
         if isinstance(e, exceptions.MethodNotAllowed) and e.valid_methods:
             rv.headers["Allow"] = ", ".join(sorted(e.valid_methods))
-        for name, value in e.get_headers(request.environ):
-            if name.lower() not in ("content-type", "allow"):
-                rv.headers[name] = value
+        if type(e).get_headers != exceptions.HTTPException.get_headers:
+            # Errors with headers of their own (WWW-Authenticate, Retry-After, ...).
+            for name, value in e.get_headers(request.environ):
+                if name.lower() not in ("content-type", "allow"):
+                    rv.headers[name] = value
         return rv
 
     def process_response(self, response):
@@ -990,7 +1019,6 @@ class Flask(_PackageBoundObject):
 
     def handle_user_exception(self, e):
         """Handle an exception raised by a view or hook, or re-raise it."""
-        exc_type, exc_value, tb = sys.exc_info()
         if isinstance(e, exceptions.BadRequestKeyError) and (
             self.debug or self.config["TRAP_BAD_REQUEST_ERRORS"]
         ):
@@ -999,7 +1027,8 @@ class Flask(_PackageBoundObject):
             return self.handle_http_exception(e)
         handler = self._find_error_handler(e)
         if handler is None:
-            reraise(exc_type, exc_value, tb)
+            # Asked for only here: PyPy builds the traceback's frames for it.
+            reraise(*sys.exc_info())
         return handler(e)
 
     def handle_exception(self, e):

@@ -949,6 +949,42 @@ def test_missing_form_key_pages_name_each_key_in_debug_mode(app, client):
     assert b"beta" in second.data and b"alpha" not in second.data
 
 
+def test_routing_failures_reach_overridden_methods_and_handlers():
+    """A 404 is answered without being raised only when nothing could see
+    the raise: overridden methods and error handlers still get it raised."""
+    import sys
+
+    seen = []
+
+    class App(Flask):
+        def dispatch_request(self):
+            seen.append("dispatch")
+            return Flask.dispatch_request(self)
+
+        def raise_routing_exception(self, request):
+            seen.append("raise")
+            Flask.raise_routing_exception(self, request)
+
+    app = App(__name__)
+    assert app.test_client().get("/nowhere").status_code == 404
+    assert seen == ["dispatch", "raise"]
+
+    plain = Flask(__name__)
+
+    @plain.errorhandler(404)
+    def not_found(e):
+        seen.append(sys.exc_info()[1])
+        return "custom", 404
+
+    assert plain.test_client().get("/nowhere").data == b"custom"
+    assert isinstance(seen[-1], exceptions.NotFound)
+
+    trapping = Flask(__name__)
+    trapping.config["TRAP_HTTP_EXCEPTIONS"] = True
+    with pytest.raises(exceptions.NotFound):
+        trapping.test_client().get("/nowhere")
+
+
 def test_abort_unknown_code_is_a_lookup_error():
     with pytest.raises(LookupError):
         abort(999)
