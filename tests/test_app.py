@@ -981,6 +981,7 @@ def test_routing_failures_reach_overridden_methods_and_handlers():
 
     trapping = Flask(__name__)
     trapping.config["TRAP_HTTP_EXCEPTIONS"] = True
+    trapping.testing = True
     with pytest.raises(exceptions.NotFound):
         trapping.test_client().get("/nowhere")
 
