@@ -22,6 +22,9 @@ else:
 PATH_SAFE = "/:@!$&'()*+,;="
 #: Characters left unescaped in a query-string key or value.
 QUERY_SAFE = "/:@!$'()*,;"
+#: Characters left unescaped when a whole raw query string is put back into
+#: a URL: it arrives still encoded, so its ``%`` escapes and separators stay.
+QUERY_STRING_SAFE = PATH_SAFE + "?%[]"
 
 def decode_text(data, errors="replace"):
     """Decode UTF-8 bytes from a request, invalid sequences replaced by U+FFFD.

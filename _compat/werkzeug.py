@@ -25,14 +25,14 @@ from werkzeug.http import HTTP_STATUS_CODES
 from werkzeug.local import LocalProxy
 from werkzeug.utils import cached_property, get_content_type
 from werkzeug.wsgi import wrap_file
-from werkzeug.routing import BaseConverter, BuildError, Map as _BaseMap, RequestRedirect, Rule
+from werkzeug.routing import BaseConverter, BuildError, Map as _BaseMap, RequestRedirect
 from werkzeug.serving import run_simple
 from werkzeug.test import Client as _BaseClient, EnvironBuilder
 from werkzeug.datastructures import EnvironHeaders
 from werkzeug.wrappers import Request as _WerkzeugRequest, Response as BaseResponse
 
 from _compat.strings import UTF8_CODEC, is_ascii_text, to_bytes, to_text
-from _compat.urls import decode_text
+from _compat.urls import QUERY_STRING_SAFE, decode_text, url_quote, url_unquote
 from _compat.wsgi import environ_to_bytes
 
 __all__ = [
@@ -87,6 +87,34 @@ class Client(_BaseClient):
         return _BaseClient._update_cookies_from_response(self, server_name, path, headers)
 
 
+if _MODERN:
+    Rule = routing.Rule
+else:
+
+    _REPEATED_SLASHES = re.compile(r"/{2,}")
+
+    class Rule(routing.Rule):
+        """Werkzeug 1.0's rule, merging repeated slashes as Werkzeug 3 does.
+
+        Werkzeug 1.0 hands the merged path, already percent-encoded by
+        building it, to code that encodes it again (``/e//\u00e9`` was
+        redirected to ``/e/%25C3%25A9``), and keeps repeated slashes inside
+        a ``<path:>`` value in the target (``/files//a//b`` went to
+        ``/files/a//b``).  Here the target is decoded once and all its
+        repeated slashes merged, as Werkzeug 3 does: ``/e/%C3%A9``,
+        ``/files/a/b``.  (A path that needs no redirect, ``/files/a//b``,
+        keeps its value ``a//b`` on both.)
+        """
+
+        def match(self, path, method=None):
+            try:
+                return routing.Rule.match(self, path, method)
+            except routing.RequestPath as e:
+                raise routing.RequestPath(
+                    _REPEATED_SLASHES.sub("/", url_unquote(e.path_info))
+                )
+
+
 class Map(_BaseMap):
     """Werkzeug's URL map, matching the path the framework decoded itself.
 
@@ -100,6 +128,12 @@ class Map(_BaseMap):
     def bind_to_environ(self, environ, *args, **kwargs):
         adapter = _BaseMap.bind_to_environ(self, environ, *args, **kwargs)
         env = getattr(environ, "environ", environ)
+        # The query string redirects carry: the client's, percent-encoded
+        # where needed, as ``request.url`` spells it.  Werkzeug 1.0 fails
+        # on a raw non-ASCII byte in it; Werkzeug 3 replaces it with U+FFFD.
+        adapter.query_args = url_quote(
+            environ_to_bytes(env.get("QUERY_STRING") or ""), safe=QUERY_STRING_SAFE
+        )
         path_info = env.get("PATH_INFO") or ""
         script_name = env.get("SCRIPT_NAME") or ""
         # Both Werkzeug generations decode ASCII alike; only others need redoing.

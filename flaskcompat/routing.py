@@ -31,12 +31,17 @@ _PLACEHOLDER = re.compile(r"<(?:[a-zA-Z_][a-zA-Z0-9_]*(?:\(.*?\))?:)?([a-zA-Z_][
 
 
 class IntegerConverter(routing.IntegerConverter):
-    """``<int:name>``: like Werkzeug's, refusing more than :data:`MAX_INT_DIGITS` digits."""
+    """``<int:name>``: like Werkzeug's, matching at most :data:`MAX_INT_DIGITS`
+    digits (the sign of ``<int(signed=True):name>`` not counted, as by Python).
 
-    def to_python(self, value):
-        if len(value) > MAX_INT_DIGITS:
-            raise routing.ValidationError()
-        return routing.IntegerConverter.to_python(self, value)
+    Refused by the expression, not by the conversion: a longer number then
+    matches no rule, a 404 for every method on both Werkzeug generations
+    (Werkzeug 3 would answer 405 to a method the rule does not allow).
+    """
+
+    def __init__(self, *args, **kwargs):
+        routing.IntegerConverter.__init__(self, *args, **kwargs)
+        self.regex = self.regex.replace(r"\d+", r"\d{1,%d}" % MAX_INT_DIGITS)
 
 
 def _fast_path_candidate(rule, rules_per_endpoint):

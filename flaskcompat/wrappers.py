@@ -34,7 +34,7 @@ from _compat.strings import (
     to_bytes,
     to_text,
 )
-from _compat.urls import decode_text, parse_query, url_quote
+from _compat.urls import QUERY_STRING_SAFE, decode_text, parse_query, url_quote
 from _compat.werkzeug import (
     BaseRequest,
     BaseResponse,
@@ -55,16 +55,17 @@ from _compat.wsgi import check_response_head, environ_to_bytes, header_to_native
 from . import json
 from .globals import current_app
 
-#: A ``Host`` header: a registered name or IPv4 address (RFC 3986 characters)
-#: or a bracketed IPv6 address, and an optional port.
+#: A ``Host`` header: a registered name or IPv4 address (dot-separated
+#: labels of 1-63 RFC 3986 name characters, percent-escapes excluded, as the
+#: host-name encoding (IDNA) of Werkzeug 3 requires) or a bracketed IPv6
+#: address, and an optional port.
 _VALID_HOST = re.compile(
-    r"^(?:[A-Za-z0-9\-._~!$&'()*+,;=%]*|\[[0-9A-Fa-f:.]+\])(?::[0-9]*)?$"
+    r"^(?:(?:[A-Za-z0-9\-_~!$&'()*+,;=]{1,63}\.)*[A-Za-z0-9\-_~!$&'()*+,;=]{1,63}\.?"
+    r"|\[[0-9A-Fa-f:.]+\])?(?::[0-9]*)?$"
 )
 #: Kept as they are when a path from the environ is put back into a URL;
 #: ``%`` is not among them, since the server already decoded the path.
 _PATH_SAFE = "/:@!$&'()*+,;=~"
-#: The query string arrives still encoded, so its escapes are kept.
-_QUERY_STRING_SAFE = _PATH_SAFE + "?%[]"
 _FORM_URLENCODED = "application/x-www-form-urlencoded"
 _FORM_MULTIPART = "multipart/form-data"
 #: Used when no application is active (a request built by hand in a test).
@@ -286,7 +287,7 @@ class Request(JSONMixin, BaseRequest):
     @cached_property
     def url(self):
         """The full URL, query string included."""
-        query = self._quoted_environ("QUERY_STRING", _QUERY_STRING_SAFE)
+        query = self._quoted_environ("QUERY_STRING", QUERY_STRING_SAFE)
         return self.base_url + (u"?" + query if query else u"")
 
     def on_json_loading_failed(self, e):
