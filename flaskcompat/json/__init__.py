@@ -96,7 +96,33 @@ def _dumps_native(obj, app=None, **kwargs):
     which on Python 2 is ``str`` (bytes) for ASCII output; a response body
     takes either, without a decoding and encoding round trip."""
     _dump_arg_defaults(kwargs, app)
+    if kwargs["cls"] is JSONEncoder and _SHAREABLE_OPTIONS.issuperset(kwargs):
+        return _shared_encoder(kwargs).encode(obj)
     return _json.dumps(obj, **kwargs)
+
+
+#: Options of the default encoder that :func:`_shared_encoder` keys on; any
+#: other (``default=``, ``skipkeys=``...) builds an encoder per call.
+_SHAREABLE_OPTIONS = frozenset(["cls", "sort_keys", "ensure_ascii", "indent", "separators"])
+#: ``options -> JSONEncoder``: the settings combinations an app uses are few.
+_SHARED_ENCODERS = {}
+
+
+def _shared_encoder(options):
+    """One :class:`JSONEncoder` per combination of *options*, reused.
+
+    ``json.dumps`` builds an encoder for every call that passes options;
+    the default encoder keeps no state between calls (``encode`` works on
+    locals), so one instance serves every request and thread.  Encoders an
+    application supplies may keep state and are still built per call.
+    """
+    key = tuple(sorted(options.items()))
+    encoder = _SHARED_ENCODERS.get(key)
+    if encoder is None:
+        settings = dict(options)
+        del settings["cls"]
+        encoder = _SHARED_ENCODERS[key] = JSONEncoder(**settings)
+    return encoder
 
 
 def dumps(obj, app=None, **kwargs):
