@@ -736,6 +736,66 @@ def test_dev_server_chunked_body(live):
     assert echoed(response)[u"size"] == 5
 
 
+# F10: chunked bodies through the development server, read within bounds.
+
+CHUNKED = [b"Host: localhost", b"Transfer-Encoding: chunked"]
+
+
+def test_dev_server_answers_a_chunk_size_line_that_never_ends_with_400(live):
+    """Werkzeug 1.0 read the line until the client stopped; the client here
+    keeps the connection open and gets its 400 after 100 bytes."""
+    assert serving.MAX_CHUNK_SIZE_LINE == 100
+    response = live.answer_while_sending(get(b"/", CHUNKED, b"POST", body=b"1" * (64 * 1024)))
+    status, headers, body = split_response(response)
+    assert status == 400
+    assert b"chunk-size line of the chunked body is longer than 100 bytes" in body
+
+
+@pytest.mark.parametrize("chunks, detail", [
+    (b"1" * (200 * 1024), b"is longer than 100 bytes"),
+    (b"0" * 98 + b"3\r\nabc\r\n0\r\n\r\n", b"is longer than 100 bytes"),
+    (b"zz\r\nabc\r\n0\r\n\r\n", b"is not a hexadecimal size"),
+    (b"+3\r\nabc\r\n0\r\n\r\n", b"is not a hexadecimal size"),
+    (b"0x3\r\nabc\r\n0\r\n\r\n", b"is not a hexadecimal size"),
+    (b"1_0\r\n" + b"a" * 16 + b"\r\n0\r\n\r\n", b"is not a hexadecimal size"),
+    (b"3\r\nabcX\r\n0\r\n\r\n", b"is not followed by a line end"),
+    (b"3\r\nabc\r\n0\r\nX-Trailer: 1\r\n\r\n", b"has trailer fields"),
+    (b"3\r\nab", b"disconnected before sending the whole chunked body"),
+    (b"3\r\nabc\r\n", b"disconnected before sending the whole chunked body"),
+], ids=["never-ending", "101-bytes", "not-hex", "sign", "0x", "underscore", "no-line-end",
+        "trailer", "short-chunk", "no-last-chunk"])
+def test_dev_server_refuses_malformed_chunked_bodies_with_400(live, chunks, detail):
+    response = live.exchange(get(b"/", CHUNKED, b"POST", body=chunks), half_close=True)
+    status, headers, body = split_response(response)
+    assert status == 400, response[:300]
+    assert detail in body
+
+
+@pytest.mark.parametrize("chunks, size", [
+    (b"0" * 97 + b"3\r\nabc\r\n0\r\n\r\n", 3),
+    (b"3;name=value\r\nabc\r\nA \t\r\n" + b"b" * 10 + b"\n0\r\n\r\n", 13),
+    (b"0\r\n\r\n", 0),
+], ids=["100-bytes", "extensions-and-lf", "empty"])
+def test_dev_server_reads_chunked_bodies(live, chunks, size):
+    response = live.exchange(get(b"/", CHUNKED, b"POST", body=chunks))
+    assert echoed(response)[u"size"] == size
+
+
+def test_dev_server_answers_an_unread_chunked_body():
+    """The application answers without reading the body: the rest is drained
+    (bounded), so the client gets the answer, not a reset."""
+    app = Flask(__name__)
+
+    @app.route("/", methods=["POST"])
+    def index():
+        return u"not read"
+
+    with LiveServer(app) as server:
+        response = server.exchange(
+            get(b"/", CHUNKED, b"POST", body=b"1000\r\n" + b"x" * 200000), half_close=True)
+    assert split_response(response)[::2] == (200, b"not read")
+
+
 # CVE-2024-34069: the debugger only answers localhost.
 
 
