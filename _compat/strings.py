@@ -210,35 +210,6 @@ def is_binary_data(value):
     return not PY2 or is_non_ascii_native_bytes(value)
 
 
-def _register_utf8_codec():
-    """Register ``flaskcompat-utf-8``: UTF-8 that decodes like Python 3 on Python 2.
-
-    For libraries that take a charset name and decode themselves (Werkzeug
-    1.0's multipart parser), so their text matches Python 3's to the byte.
-    """
-    import codecs
-
-    utf8 = codecs.lookup("utf-8")
-
-    def decode(data, errors="strict"):
-        if errors in ("strict", "replace"):
-            return _decode_utf8_py2(six.binary_type(data), errors == "strict"), len(data)
-        return utf8.decode(data, errors)
-
-    def search(name):
-        if name.replace("_", "-") == UTF8_CODEC:
-            return codecs.CodecInfo(utf8.encode, decode, name=UTF8_CODEC)
-        return None
-
-    codecs.register(search)
-
-
-#: The name of the charset to hand to libraries that decode UTF-8 themselves.
-UTF8_CODEC = "flaskcompat-utf-8" if PY2 else "utf-8"
-if PY2:
-    _register_utf8_codec()
-
-
 def is_ascii_text(value):
     """True for text (or a native string) made only of ASCII characters."""
     if not PY2 and isinstance(value, str):

@@ -2,8 +2,9 @@
 
 Python 2 installs Werkzeug 1.0.1; Python 3 installs Werkzeug 3.x.  Between
 them Werkzeug removed request charsets, its URL helpers and the
-``cookie_jar`` of the test client, changed the form parser's constructor and
-the test client's cookie methods.  The framework imports the Werkzeug names
+``cookie_jar`` of the test client and changed the test client's cookie
+methods.  (Forms are parsed by :mod:`_compat.multipart`, on every
+generation.)  The framework imports the Werkzeug names
 it needs from here, so every such difference is absorbed in this module.
 """
 from __future__ import absolute_import
@@ -20,7 +21,6 @@ from werkzeug.datastructures import (
     ImmutableMultiDict,
     MultiDict,
 )
-from werkzeug.formparser import FormDataParser
 from werkzeug.http import HTTP_STATUS_CODES
 from werkzeug.local import LocalProxy
 from werkzeug.utils import cached_property, get_content_type
@@ -31,7 +31,7 @@ from werkzeug.test import Client as _BaseClient, EnvironBuilder
 from werkzeug.datastructures import EnvironHeaders
 from werkzeug.wrappers import Request as _WerkzeugRequest, Response as BaseResponse
 
-from _compat.strings import UTF8_CODEC, is_ascii_text, to_bytes, to_text
+from _compat.strings import is_ascii_text, to_text
 from _compat.urls import QUERY_STRING_SAFE, decode_text, url_quote, url_unquote
 from _compat.wsgi import environ_to_bytes
 
@@ -40,7 +40,7 @@ __all__ = [
     "CombinedMultiDict", "EnvironBuilder", "FileStorage", "Headers",
     "ImmutableMultiDict", "LocalProxy", "Map", "MultiDict", "RequestRedirect", "Rule",
     "exceptions", "routing", "run_simple", "WERKZEUG_VERSION",
-    "make_form_parser", "client_set_cookie", "client_delete_cookie",
+    "client_set_cookie", "client_delete_cookie",
     "client_get_cookie", "normalize_built_path", "wrap_file",
     "client_inject_cookies", "client_store_cookies", "match_url", "rule_converters",
 ]
@@ -235,143 +235,6 @@ def normalize_built_path(url):
     for escape, char in _PATH_ESCAPES.items():
         path = path.replace(escape, char)
     return path + mark + query
-
-
-#: The most bytes a multipart part's header block (from its boundary line to
-#: the blank line) may hold.  Werkzeug 1.0 joins folded header lines in
-#: quadratic time (a 2.6 MB header block costs 22 s of CPU); real part
-#: headers are a few hundred bytes.
-MAX_PART_HEADER_SIZE = 64 * 1024
-
-_HEADER_END = b"\r\n\r\n"
-
-
-class _MultipartGuard(object):
-    """A multipart body stream that refuses what Werkzeug 1.0 cannot bound.
-
-    It watches the bytes as the parser reads them (keeping a short tail, so
-    a delimiter split between two reads is still seen) and raises 413 as
-    soon as a body has more than *max_parts* parts (CVE-2023-25577; ``None``
-    leaves counting to Werkzeug 3) or a part header block grows past
-    :data:`MAX_PART_HEADER_SIZE`.  Used on both generations, so both refuse
-    the same bodies.
-    """
-
-    def __init__(self, stream, boundary, max_parts):
-        self._stream = stream
-        self._delimiter = b"--" + boundary
-        # The closing delimiter is not a part.
-        self._max_delimiters = None if max_parts is None else max_parts + 1
-        self._delimiters = 0
-        self._header_size = None  # bytes of the current header block, if inside one
-        self._tail = b""
-
-    def _events(self, window, new_from):
-        """``(end, is_delimiter)`` of delimiters and header ends ending in the new bytes."""
-        events = []
-        for needle, is_delimiter in ((self._delimiter, True), (_HEADER_END, False)):
-            at = window.find(needle, max(0, new_from - len(needle) + 1))
-            while at != -1:
-                events.append((at + len(needle), is_delimiter))
-                at = window.find(needle, at + 1)
-        return sorted(events)
-
-    def _check(self, data):
-        if not data:
-            return data
-        window = self._tail + data
-        cursor = len(self._tail)
-        for end, is_delimiter in self._events(window, cursor):
-            if self._header_size is not None:
-                self._grow_header(end - cursor)
-            cursor = end
-            if is_delimiter:
-                self._delimiters += 1
-                if self._max_delimiters is not None and self._delimiters > self._max_delimiters:
-                    raise exceptions.RequestEntityTooLarge(
-                        "The multipart body has more parts than MAX_FORM_PARTS allows."
-                    )
-                self._header_size = 0
-            elif self._header_size is not None:
-                self._header_size = None
-        if self._header_size is not None:
-            self._grow_header(len(window) - cursor)
-        self._tail = window[-(len(self._delimiter) - 1):]
-        return data
-
-    def _grow_header(self, size):
-        self._header_size += size
-        if self._header_size > MAX_PART_HEADER_SIZE:
-            raise exceptions.RequestEntityTooLarge(
-                "A multipart part header is larger than %d bytes." % MAX_PART_HEADER_SIZE
-            )
-
-    def read(self, *args):
-        return self._check(self._stream.read(*args))
-
-    def readline(self, *args):
-        return self._check(self._stream.readline(*args))
-
-    def __iter__(self):
-        return iter(self.readline, b"")
-
-
-class _GuardedFormDataParser(FormDataParser):
-    """Werkzeug's parser reading through a :class:`_MultipartGuard`."""
-
-    def __init__(self, *args, **kwargs):
-        self._guard_parts = kwargs.pop("guard_parts")
-        FormDataParser.__init__(self, *args, **kwargs)
-
-    def parse(self, stream, mimetype, content_length, options=None):
-        boundary = (options or {}).get("boundary")
-        if boundary:
-            stream = _MultipartGuard(stream, to_bytes(boundary, "latin-1"), self._guard_parts)
-        stream, form, files = FormDataParser.parse(
-            self, stream, mimetype, content_length, options
-        )
-        if _MODERN:
-            return stream, form, files
-        # Werkzeug 1.0 leaves field names as bytes; Werkzeug 3 gives text.
-        return stream, self._text_keys(form), self._text_keys(files)
-
-    def _text_keys(self, data):
-        return self.cls(
-            (to_text(key, UTF8_CODEC, "replace"), value)
-            for key, value in data.items(multi=True)
-        )
-
-
-def make_form_parser(stream_factory, max_form_memory_size, max_content_length,
-                     max_form_parts, cls):
-    """A :class:`FormDataParser` for ``multipart/form-data`` bodies.
-
-    Text fields and file names decode as UTF-8 with each invalid sequence
-    replaced by U+FFFD, identically on both generations (Werkzeug 1.0 gets
-    the ``flaskcompat-utf-8`` codec); more than *max_form_parts* parts, or a
-    part header block over :data:`MAX_PART_HEADER_SIZE`, is a 413 on both.
-    Url-encoded bodies are not for this parser: Werkzeug 3 keeps invalid
-    escapes as ``%FF`` and drops a form holding a raw non-UTF-8 byte, so the
-    framework parses those with :func:`_compat.urls.parse_query`.
-    """
-    if _MODERN:
-        return _GuardedFormDataParser(
-            stream_factory,
-            max_form_memory_size=max_form_memory_size,
-            max_content_length=max_content_length,
-            max_form_parts=max_form_parts,
-            cls=cls,
-            guard_parts=None,
-        )
-    return _GuardedFormDataParser(
-        stream_factory,
-        charset=UTF8_CODEC,
-        errors="replace",
-        max_form_memory_size=max_form_memory_size,
-        max_content_length=max_content_length,
-        cls=cls,
-        guard_parts=max_form_parts,
-    )
 
 
 def client_set_cookie(client, server_name, key, value="", **kwargs):

@@ -45,6 +45,15 @@ bad framing                  400     a Content-Length that is not one number,
 unknown transfer coding      501     anything but ``Transfer-Encoding: chunked``
 ===========================  ======  ==========================================
 
+A chunked body (``Transfer-Encoding: chunked``) is de-chunked by the handler
+itself on every generation, within bounds: a chunk-size line over
+:data:`MAX_CHUNK_SIZE_LINE` bytes (Werkzeug 3 reads 100 bytes of it;
+Werkzeug 1.0 read it without a limit), a size that is not hexadecimal, chunk
+data not followed by a line break, trailer fields, or a body that ends
+early are a 400 for the application reading the body.  A chunked body the
+application did not read to its end is drained (bounded, as after a refused
+head) so that the client sees the answer.
+
 Header names containing ``_`` are dropped on every generation, as Werkzeug 3
 does.  A request target starting with ``//`` is reduced to one ``/`` on
 every interpreter, as Python 3.11+ does (gh-87389).
@@ -78,12 +87,13 @@ from _compat.urls import decode_text, url_unquote
 from _compat.werkzeug import (
     DebuggedApplication,
     WSGIRequestHandler as _BaseWSGIRequestHandler,
+    exceptions,
     run_simple as _run_simple,
 )
 from _compat.wsgi import environ_to_bytes
 
 __all__ = [
-    "MAX_HEADER_BYTES", "MAX_HEADER_COUNT", "MAX_REQUEST_LINE",
+    "MAX_CHUNK_SIZE_LINE", "MAX_HEADER_BYTES", "MAX_HEADER_COUNT", "MAX_REQUEST_LINE",
     "WSGIRequestHandler", "run_simple",
 ]
 
@@ -95,6 +105,9 @@ MAX_HEADER_BYTES = 64 * 1024
 #: The most header lines accepted (a 431 beyond): Python 3's parser counts
 #: the closing blank line too and refuses a 100th line itself.
 MAX_HEADER_COUNT = 99
+#: The longest chunk-size line of a chunked body accepted, in bytes, its line
+#: end included (Werkzeug 3's limit): a 400 beyond.
+MAX_CHUNK_SIZE_LINE = 100
 
 #: After refusing a request, at most this many bytes (and seconds) of what the
 #: client is still sending are read and dropped before the connection closes,
@@ -108,6 +121,10 @@ _REQUEST_LINE = re.compile(
 )
 _HEADER_LINE = re.compile(br"(" + _TCHAR + br"+):([\t\x20-\x7e\x80-\xff]*)\Z")
 _DIGITS = re.compile(br"[0-9]+\Z")
+#: A chunk-size line: a hexadecimal size, chunk extensions (ignored), a line end.
+_CHUNK_SIZE = re.compile(br"0*([0-9A-Fa-f]{1,16})[ \t]*(?:;[^\r\n]*)?\r?\n\Z")
+#: What ends chunk data and the (empty) trailer section.
+_LINE_ENDS = (b"\r\n", b"\n")
 
 _REASONS = {
     400: "Bad Request",
@@ -159,6 +176,64 @@ class _Refusal(Exception):
         self.detail = detail
 
 
+class _DechunkedInput(io.RawIOBase):
+    """The ``wsgi.input`` of a chunked request: the data of its chunks.
+
+    Every line is read with a limit; anything outside RFC 9112's chunked
+    coding (see the module documentation) raises
+    :class:`~werkzeug.exceptions.BadRequest` in the application reading
+    the body, which answers 400.
+    """
+
+    def __init__(self, rfile):
+        self._rfile = rfile
+        self._left = 0  # bytes of the current chunk still to read
+        self.done = False
+
+    def readable(self):
+        return True
+
+    def readinto(self, buffer):
+        if self.done:
+            return 0
+        if not self._left:
+            self._left = self._read_chunk_size()
+            if not self._left:
+                self._read_line_end("The chunked body has trailer fields, which the "
+                                    "development server does not accept.")
+                self.done = True
+                return 0
+        data = self._rfile.read(min(len(buffer), self._left))
+        if not data:
+            raise exceptions.BadRequest(
+                "The client disconnected before sending the whole chunked body.")
+        size = len(data)
+        buffer[:size] = data
+        self._left -= size
+        if not self._left:
+            self._read_line_end("A chunk of the chunked body is not followed by a line end.")
+        return size
+
+    def _read_chunk_size(self):
+        line = self._rfile.readline(MAX_CHUNK_SIZE_LINE + 1)
+        if len(line) > MAX_CHUNK_SIZE_LINE:
+            raise exceptions.BadRequest(
+                "A chunk-size line of the chunked body is longer than %d bytes."
+                % MAX_CHUNK_SIZE_LINE)
+        if not line.endswith(b"\n"):
+            raise exceptions.BadRequest(
+                "The client disconnected before sending the whole chunked body.")
+        match = _CHUNK_SIZE.match(line)
+        if match is None:
+            raise exceptions.BadRequest(
+                "A chunk-size line of the chunked body is not a hexadecimal size.")
+        return int(match.group(1), 16)
+
+    def _read_line_end(self, detail):
+        if self._rfile.readline(3) not in _LINE_ENDS:
+            raise exceptions.BadRequest(detail)
+
+
 class WSGIRequestHandler(_BaseWSGIRequestHandler):
     """Werkzeug's request handler, reading the request head within limits.
 
@@ -201,8 +276,11 @@ class WSGIRequestHandler(_BaseWSGIRequestHandler):
             return
         if self.path.startswith("//"):
             self.path = "/" + self.path.lstrip("/")
+        self._dechunked = None
         self.run_wsgi()
         self.wfile.flush()
+        if self._dechunked is not None and not self._dechunked.done:
+            self._drain_input()
 
     # -- reading the head ----------------------------------------------------
 
@@ -270,6 +348,17 @@ class WSGIRequestHandler(_BaseWSGIRequestHandler):
                     400, "The request has both Content-Length and Transfer-Encoding.")
 
     # -- the request ---------------------------------------------------------
+
+    def make_environ(self):
+        """Werkzeug's environ, reading a chunked body with :class:`_DechunkedInput`.
+
+        ``_check_framing`` let no transfer coding but ``chunked`` through.
+        """
+        environ = _BaseWSGIRequestHandler.make_environ(self)
+        if "HTTP_TRANSFER_ENCODING" in environ:
+            self._dechunked = environ["wsgi.input"] = _DechunkedInput(self.rfile)
+            environ["wsgi.input_terminated"] = True
+        return environ
 
     def run_wsgi(self):
         if self._is_untrusted_debugger_request():

@@ -22,13 +22,14 @@ import time
 from datetime import datetime, timedelta
 
 from _compat import py3warnings
+from _compat.headers import parse_options_header
+from _compat.multipart import parse_multipart
 from _compat.py3traps import mark_py3_bytes
 from _compat.py3warnings import check_py3_text
 from _compat.strings import (
     binary_type,
     integer_types,
     is_ascii_text,
-    is_bytes,
     string_types,
     text_type,
     to_bytes,
@@ -48,7 +49,6 @@ from _compat.werkzeug import (
     get_content_type,
     has_close_callbacks,
     headers_from_pairs,
-    make_form_parser,
 )
 from _compat.wsgi import check_response_head, environ_to_bytes, header_to_native
 
@@ -236,18 +236,21 @@ class Request(JSONMixin, BaseRequest):
         """The ``Content-Type`` header as text (latin-1, like every header)."""
         return to_text(self.environ.get("CONTENT_TYPE", ""), "latin-1")
 
+    @cached_property
+    def _content_type_options(self):
+        return parse_options_header(self.content_type)
+
     @property
     def mimetype(self):
-        """The lowercased mimetype of the body, as text."""
-        return to_text(BaseRequest.mimetype.fget(self), "latin-1")
+        """The lowercased mimetype of the body, as text (``''`` when the
+        Content-Type is not ``type/subtype``; see
+        :func:`_compat.headers.parse_options_header`)."""
+        return self._content_type_options[0]
 
     @property
     def mimetype_params(self):
         """The ``Content-Type`` parameters, as text."""
-        return dict(
-            (to_text(key, "latin-1"), to_text(value, "latin-1"))
-            for key, value in BaseRequest.mimetype_params.fget(self).items()
-        )
+        return self._content_type_options[1]
 
     @cached_property
     def host_is_valid(self):
@@ -377,18 +380,13 @@ class Request(JSONMixin, BaseRequest):
                 raise exceptions.RequestEntityTooLarge()
             form, files = ImmutableMultiDict(parse_query(body)), ImmutableMultiDict()
         elif mimetype == _FORM_MULTIPART:
-            parser = make_form_parser(
-                self._get_file_stream,
+            form, files = parse_multipart(
+                self._get_stream_for_parsing(), self.mimetype_params.get("boundary"),
+                self._get_file_stream, self.content_length,
                 max_form_memory_size=self.max_form_memory_size,
-                max_content_length=self.max_content_length,
                 max_form_parts=self.max_form_parts,
                 cls=ImmutableMultiDict,
             )
-            stream, form, files = parser.parse(
-                self._get_stream_for_parsing(), mimetype, self.content_length,
-                self.mimetype_params,
-            )
-            files = _text_files(files)
         else:
             form, files = ImmutableMultiDict(), ImmutableMultiDict()
         self.__dict__["form"] = form
@@ -396,29 +394,6 @@ class Request(JSONMixin, BaseRequest):
 
 
 _OCTAL_DIGITS = frozenset(bytearray(b"01234567"))
-
-
-def _as_text(value):
-    """Text as it is; bytes decoded like the rest of the request (UTF-8)."""
-    return decode_text(value) if is_bytes(value) else value
-
-
-def _text_files(files):
-    """``request.files`` with text keys, ``name`` and part headers.
-
-    Werkzeug 1.0's multipart parser leaves a file's field name and its part
-    headers as bytes on Python 2 (``request.files[u'\u00e9']`` would miss
-    the file); Werkzeug 3 gives text.  Text everywhere keeps "text in, text
-    out" on both interpreters.
-    """
-    items = []
-    for key, storage in files.items(multi=True):
-        storage.name = _as_text(storage.name)
-        storage.headers = Headers(
-            [(_as_text(k), _as_text(v)) for k, v in storage.headers.items()]
-        )
-        items.append((_as_text(key), storage))
-    return ImmutableMultiDict(items)
 
 
 def _unquote_cookie_value(value):

@@ -7,8 +7,6 @@ framework; each test below drives the real library underneath.
 """
 from __future__ import absolute_import, unicode_literals
 
-import io
-
 import jinja2
 import markupsafe
 import pytest
@@ -23,17 +21,13 @@ from _compat.werkzeug import (
     Client,
     EnvironBuilder,
     Headers,
-    ImmutableMultiDict,
     Map,
-    MultiDict,
     Rule,
     client_delete_cookie,
     client_get_cookie,
     client_inject_cookies,
     client_set_cookie,
     client_store_cookies,
-    exceptions,
-    make_form_parser,
     normalize_built_path,
 )
 from _compat.wsgi import bytes_to_environ, environ_to_bytes
@@ -119,80 +113,6 @@ def test_normalize_built_path_keeps_the_query_string_meaning():
     """
     built = _url_adapter().build("ep", {"v": "x", "q": "a&b=c+d"})
     assert normalize_built_path(built) == "/p/x?q=a%26b%3Dc%2Bd"
-
-
-# -- form parsing -------------------------------------------------------------
-
-
-def _stream_factory(*args, **kwargs):
-    """Werkzeug 1.0 and 3.x call the factory with different argument orders."""
-    return io.BytesIO()
-
-
-def _parse(body, mimetype, options=None, **limits):
-    kwargs = dict(max_form_memory_size=None, max_content_length=None,
-                  max_form_parts=None, cls=ImmutableMultiDict)
-    kwargs.update(limits)
-    parser = make_form_parser(_stream_factory, **kwargs)
-    _, form, files = parser.parse(io.BytesIO(body), mimetype, len(body), options or {})
-    return form, files
-
-
-MULTIPART = (
-    b"--BOUNDARY\r\n"
-    b'Content-Disposition: form-data; name="field"\r\n\r\n'
-    b"caf\xc3\xa9 \xff!\r\n"
-    b"--BOUNDARY\r\n"
-    b'Content-Disposition: form-data; name="upload"; filename="a.txt"\r\n'
-    b"Content-Type: text/plain\r\n\r\n"
-    b"raw \xff bytes\r\n"
-    b"--BOUNDARY\r\n"
-    b'Content-Disposition: form-data; name="field"\r\n\r\n'
-    b"second\r\n"
-    b"--BOUNDARY--\r\n"
-)
-
-
-def test_form_parser_multipart_decodes_utf8_with_replacement():
-    """Text fields are UTF-8 with U+FFFD for invalid bytes; files stay bytes."""
-    form, files = _parse(MULTIPART, "multipart/form-data", {"boundary": "BOUNDARY"})
-    assert isinstance(form, ImmutableMultiDict)
-    assert form.getlist("field") == ["caf\xe9 \ufffd!", "second"]
-    upload = files["upload"]
-    assert upload.filename == "a.txt"
-    assert upload.read() == b"raw \xff bytes"
-
-
-def test_form_parser_multipart_replaces_encoded_surrogates():
-    """``ED A0 80`` is invalid UTF-8: U+FFFD in a text field, as on Python 3
-    (Werkzeug 1.0 decodes with Python 2's codec, which yields ``\\ud800``)."""
-    body = (
-        b"--B\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\n"
-        b"\xed\xa0\x80\r\n--B--\r\n"
-    )
-    form, _ = _parse(body, "multipart/form-data", {"boundary": "B"})
-    assert form["f"] == "\ufffd\ufffd\ufffd"
-
-
-def test_form_parser_uses_the_given_dict_class():
-    form, _ = _parse(MULTIPART, "multipart/form-data", {"boundary": "BOUNDARY"}, cls=MultiDict)
-    assert type(form) is MultiDict
-
-
-def test_form_parser_enforces_max_form_memory_size_for_multipart():
-    with pytest.raises(exceptions.RequestEntityTooLarge):
-        _parse(MULTIPART, "multipart/form-data", {"boundary": "BOUNDARY"},
-               max_form_memory_size=4)
-
-
-def test_form_parser_max_form_parts():
-    """More parts than the limit is a 413 on both generations (CVE-2023-25577);
-    Werkzeug 1.0 cannot count parts, the adapter does it for it."""
-    options = {"boundary": "BOUNDARY"}
-    with pytest.raises(exceptions.RequestEntityTooLarge):
-        _parse(MULTIPART, "multipart/form-data", options, max_form_parts=1)
-    form, _ = _parse(MULTIPART, "multipart/form-data", options, max_form_parts=10)
-    assert len(form.getlist("field")) == 2
 
 
 # -- test client cookies ------------------------------------------------------
@@ -371,56 +291,6 @@ def test_escape_golden():
     assert escape(Markup("<b>")) == "<b>"
     assert Markup("<b>%s</b>") % "<i>" == "<b>&lt;i&gt;</b>"
     assert Markup("<em>x</em>").striptags() == "x"
-
-
-def test_form_parser_counts_parts_across_read_boundaries():
-    """A delimiter split between two reads still counts: many tiny parts are
-    refused even when fed to the parser one byte at a time."""
-    part = b"--B\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\nx\r\n"
-    body = part * 50 + b"--B--\r\n"
-
-    class OneByteAtATime(io.BytesIO):
-        def read(self, size=-1):
-            return io.BytesIO.read(self, 1 if size is None or size < 0 else min(size, 1))
-
-        def readline(self, size=-1):
-            return io.BytesIO.readline(self, 1)
-
-    from _compat.werkzeug import make_form_parser
-    from werkzeug.datastructures import MultiDict
-
-    parser = make_form_parser(None, None, None, 10, MultiDict)
-    with pytest.raises(exceptions.RequestEntityTooLarge):
-        parser.parse(OneByteAtATime(body), "multipart/form-data", len(body), {"boundary": "B"})
-    form = make_form_parser(None, None, None, 50, MultiDict).parse(
-        io.BytesIO(body), "multipart/form-data", len(body), {"boundary": "B"}
-    )[1]
-    assert len(form.getlist("f")) == 50
-
-
-def test_form_parser_bounds_part_header_blocks_across_reads():
-    """A header block over MAX_PART_HEADER_SIZE is refused even when it
-    arrives one byte at a time; a blank line ends the block."""
-    from _compat.werkzeug import MAX_PART_HEADER_SIZE, make_form_parser
-    from werkzeug.datastructures import MultiDict
-
-    class OneByteAtATime(io.BytesIO):
-        def read(self, size=-1):
-            return io.BytesIO.read(self, 1 if size is None or size < 0 else min(size, 1))
-
-        def readline(self, size=-1):
-            return io.BytesIO.readline(self, 1)
-
-    head = b"--B\r\nContent-Disposition: form-data; name=\"f\"\r\n"
-    too_big = head + b"X: " + b"a" * MAX_PART_HEADER_SIZE + b"\r\n\r\nv\r\n--B--\r\n"
-    with pytest.raises(exceptions.RequestEntityTooLarge):
-        make_form_parser(None, None, None, None, MultiDict).parse(
-            OneByteAtATime(too_big), "multipart/form-data", len(too_big), {"boundary": "B"})
-    # Many parts whose header blocks are each small: their sizes do not add up.
-    body = (head + b"X: " + b"a" * 1000 + b"\r\n\r\nv\r\n") * 100 + b"--B--\r\n"
-    form = make_form_parser(None, None, None, None, MultiDict).parse(
-        io.BytesIO(body), "multipart/form-data", len(body), {"boundary": "B"})[1]
-    assert len(form.getlist("f")) == 100
 
 
 # -- fill_response and the lazy request ---------------------------------------------

@@ -31,6 +31,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from _compat import click as compat_click
+from _compat.multipart import READ_SIZE
 from _compat.strings import text_type, to_bytes
 from _compat.werkzeug import DebuggedApplication
 from _compat.wsgi import HeaderValueError, bytes_to_environ
@@ -52,6 +53,7 @@ from flaskcompat.wrappers import Response, parse_cookie_header
 from security import fuzz_corpus
 from security.fuzz_app import create_app as create_fuzz_app
 from security.live import LiveServer, count_responses, split_response, status_of
+from test_compat_multipart import OPTIONS_HEADERS
 from wsgi_calls import CountingStream, make_environ, run
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -172,7 +174,7 @@ def test_multipart_part_header_block_is_bounded(framing):
     """Folded part-header lines cost Werkzeug 1.0 quadratic CPU (F1): a
     header block over MAX_PART_HEADER_SIZE is a 413 on every interpreter,
     refused while it is read; a normal part with long-ish headers passes."""
-    from _compat.werkzeug import MAX_PART_HEADER_SIZE
+    from _compat.multipart import MAX_PART_HEADER_SIZE
 
     app = form_app()
     folded = b"\r\n x" * (MAX_PART_HEADER_SIZE // 4 + 10)
@@ -354,14 +356,149 @@ def test_file_parts_go_to_disk_not_against_max_form_memory_size():
     environ, _ = body_environ(
         "/form", multipart([(b"up", b"f.bin", content)]), MULTIPART
     )
-    # The default MAX_FORM_MEMORY_SIZE (500 KiB), smaller than the file.  (Below
-    # the parser's 64 KiB read size Werkzeug 3 counts file data too: see
-    # docs/security.md, F5.)
+    # The default MAX_FORM_MEMORY_SIZE (500 KiB), smaller than the file; F5
+    # below takes a limit under the parser's read size.
     status, headers, body = run(form_app(), environ)
     assert status_code(status) == 200
     assert stdlib_json.loads(body.decode("utf-8"))[u"files"] == {
         u"up": hashlib.sha1(content).hexdigest()
     }
+
+
+# -- F2-F5, F7: one multipart parser on every generation ---------------------------------
+# Werkzeug 1.0 and 3 parsed multipart bodies differently; flaskcompat's own
+# parser (_compat.multipart) answers the same everywhere.
+
+
+@pytest.mark.parametrize("framing", ["length", "chunked"])
+def test_many_text_fields_each_under_max_form_memory_size_are_read(framing):
+    """F2: the limit is per field (Flask 3.1): 400 fields of 2 kB, 800 kB in
+    all, pass the default 500 kB (Werkzeug 1.0 summed them: 413)."""
+    body = multipart([(b"f", None, b"x" * 2000)] * 400)
+    environ, _ = body_environ("/form", body, MULTIPART, framing)
+    status, headers, response = run(form_app(), environ)
+    assert status_code(status) == 200
+    assert stdlib_json.loads(response.decode("utf-8"))[u"fields"] == 400
+
+
+@pytest.mark.parametrize("framing", ["length", "chunked"])
+@pytest.mark.parametrize("where", ["preamble", "header-line"])
+def test_a_2_mib_preamble_or_part_header_line_is_a_413(where, framing):
+    """F3: Werkzeug 1.0 dropped such a line silently (200, the field missing)."""
+    big = b"p" * (2 * 1024 * 1024)
+    if where == "preamble":
+        body = big + b"\r\n" + multipart([(b"f", None, b"v")])
+    else:
+        body = (b"--b0undary\r\nContent-Disposition: form-data; name=\"f\"\r\nX-Big: " + big
+                + b"\r\n\r\nv\r\n--b0undary--\r\n")
+    environ, stream = body_environ("/form", body, MULTIPART, framing)
+    assert status_code(run(form_app(), environ)[0]) == 413
+    assert stream.bytes_read < 3 * READ_SIZE
+
+
+def endless_refused_body(refused):
+    """A body refused after *refused* bytes, followed by 16 MiB of a file."""
+    return refused + b"z" * (16 * 1024 * 1024)
+
+
+@pytest.mark.parametrize("shape", ["part-1001", "no-name", "big-field"])
+def test_reading_stops_when_a_multipart_body_is_refused(shape):
+    """F4: chunked, no MAX_CONTENT_LENGTH: the refusal is answered having read
+    at most a block or two past it (Werkzeug 1.0 read the body to its end)."""
+    if shape == "part-1001":
+        refused, expected = parts(1000) [:-len(b"--b0undary--\r\n")] + b"--b0undary\r\n", 413
+    elif shape == "no-name":
+        refused, expected = b"--b0undary\r\nX-Note: 1\r\n\r\n", 400
+    else:
+        refused = b"--b0undary\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\n"
+        refused, expected = refused + b"x" * (500 * 1024 + 1), 413
+    environ, stream = body_environ("/form", endless_refused_body(refused), MULTIPART, "chunked")
+    assert status_code(run(form_app(), environ)[0]) == expected
+    assert stream.bytes_read <= len(refused) + 2 * READ_SIZE
+
+
+def test_a_multipart_body_without_a_boundary_is_not_read():
+    """F4: an empty form, as Flask 3.1 gives, and not a byte read."""
+    environ, stream = body_environ("/form", endless_refused_body(b""), "multipart/form-data",
+                                   "chunked")
+    status, headers, body = run(form_app(), environ)
+    assert status_code(status) == 200
+    assert stdlib_json.loads(body.decode("utf-8"))[u"form_keys"] == []
+    assert stream.bytes_read == 0
+
+
+def test_a_refused_body_shorter_than_its_content_length_is_still_a_413():
+    """F4: the client stops short, after part 1001 and some of a file:
+    Werkzeug 1.0 read on to the missing end and answered 400."""
+    body = multipart([(b"f", None, b"v")] * 1000 + [(b"up", b"f.bin", b"z" * (300 * 1024))])
+    environ, stream = body_environ("/form", body, MULTIPART)
+    environ["CONTENT_LENGTH"] = str(len(body) + 100000)
+    assert status_code(run(form_app(), environ)[0]) == 413
+
+
+@pytest.mark.parametrize("cut", [60, -len(b"--b0undary--\r\n")], ids=["in-a-part", "no-close"])
+def test_a_truncated_multipart_body_is_a_400(cut):
+    body = multipart([(b"f", None, b"v" * 100), (b"up", b"a.txt", b"w" * 100)])[:cut]
+    environ, _ = body_environ("/form", body, MULTIPART)
+    status, headers, response = run(form_app(), environ)
+    assert status_code(status) == 400
+    assert b"ends before its closing boundary" in response
+
+
+def test_files_do_not_count_against_a_small_max_form_memory_size():
+    """F5: Werkzeug 3 refused any body over its 64 KiB read size (413)."""
+    content = b"y" * (2 * 1024 * 1024)
+    body = multipart([(b"f", None, b"x" * 1000), (b"up", b"f.bin", content)])
+    environ, _ = body_environ("/form", body, MULTIPART)
+    status, headers, response = run(form_app(MAX_FORM_MEMORY_SIZE=1000), environ)
+    assert status_code(status) == 200
+    assert stdlib_json.loads(response.decode("utf-8"))[u"files"] == {
+        u"up": hashlib.sha1(content).hexdigest()}
+    body = multipart([(b"f", None, b"x" * 1001), (b"up", b"f.bin", content)])
+    environ, _ = body_environ("/form", body, MULTIPART)
+    assert status_code(run(form_app(MAX_FORM_MEMORY_SIZE=1000), environ)[0]) == 413
+
+
+def test_multipart_names_that_are_not_utf8_are_kept_with_replacement():
+    """F7: Werkzeug 3 dropped every field of such a form; now the names are
+    decoded like the rest of the request, identically everywhere."""
+    app = Flask(__name__)
+
+    @app.route("/names", methods=["POST"])
+    def names():
+        return jsonify(
+            form=sorted(request.form.items(multi=True)),
+            files=sorted((key, storage.filename, storage.name)
+                         for key, storage in request.files.items(multi=True)),
+        )
+
+    body = multipart([(b"\x80", None, b"v\xff"), (b"\xc3\xa9\xed\xa0\x80", None, b"w"),
+                      (b"up\xfe", b"\xff.txt", b"data"), (b"ok", None, b"1")])
+    environ, _ = body_environ("/names", body, MULTIPART)
+    status, headers, response = run(app, environ)
+    assert status_code(status) == 200
+    assert stdlib_json.loads(response.decode("utf-8")) == {
+        u"form": [[u"ok", u"1"], [u"\xe9\ufffd\ufffd\ufffd", u"w"], [u"\ufffd", u"v\ufffd"]],
+        u"files": [[u"up\ufffd", u"\ufffd.txt", u"up\ufffd"]],
+    }
+
+
+@pytest.mark.parametrize("header, expected", OPTIONS_HEADERS, ids=repr)
+def test_the_content_type_reads_the_same_everywhere(header, expected):
+    """F7: one parser for the request's Content-Type (Werkzeug 1.0 read
+    ``,>\\x91Z;`` as ``''``, Werkzeug 3 as ``',>\\x91z'``)."""
+    app = Flask(__name__)
+
+    @app.route("/", methods=["POST"])
+    def index():
+        return jsonify(mimetype=request.mimetype, params=request.mimetype_params,
+                       is_json=request.is_json)
+
+    environ = make_environ("/", REQUEST_METHOD="POST",
+                           CONTENT_TYPE=bytes_to_environ(to_bytes(header, "latin-1")))
+    status, headers, body = run(app, environ)
+    assert stdlib_json.loads(body.decode("utf-8")) == {
+        u"mimetype": expected[0], u"params": expected[1], u"is_json": False}
 
 
 # -- CVE-2024-49766, CVE-2025-66221, CVE-2026-21860, CVE-2026-27199: safe_join -----------
@@ -597,6 +734,66 @@ def test_dev_server_chunked_body(live):
     response = live.exchange(get(
         b"/", [b"Transfer-Encoding: chunked"], b"POST", body=b"3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n"))
     assert echoed(response)[u"size"] == 5
+
+
+# F10: chunked bodies through the development server, read within bounds.
+
+CHUNKED = [b"Host: localhost", b"Transfer-Encoding: chunked"]
+
+
+def test_dev_server_answers_a_chunk_size_line_that_never_ends_with_400(live):
+    """Werkzeug 1.0 read the line until the client stopped; the client here
+    keeps the connection open and gets its 400 after 100 bytes."""
+    assert serving.MAX_CHUNK_SIZE_LINE == 100
+    response = live.answer_while_sending(get(b"/", CHUNKED, b"POST", body=b"1" * (64 * 1024)))
+    status, headers, body = split_response(response)
+    assert status == 400
+    assert b"chunk-size line of the chunked body is longer than 100 bytes" in body
+
+
+@pytest.mark.parametrize("chunks, detail", [
+    (b"1" * (200 * 1024), b"is longer than 100 bytes"),
+    (b"0" * 98 + b"3\r\nabc\r\n0\r\n\r\n", b"is longer than 100 bytes"),
+    (b"zz\r\nabc\r\n0\r\n\r\n", b"is not a hexadecimal size"),
+    (b"+3\r\nabc\r\n0\r\n\r\n", b"is not a hexadecimal size"),
+    (b"0x3\r\nabc\r\n0\r\n\r\n", b"is not a hexadecimal size"),
+    (b"1_0\r\n" + b"a" * 16 + b"\r\n0\r\n\r\n", b"is not a hexadecimal size"),
+    (b"3\r\nabcX\r\n0\r\n\r\n", b"is not followed by a line end"),
+    (b"3\r\nabc\r\n0\r\nX-Trailer: 1\r\n\r\n", b"has trailer fields"),
+    (b"3\r\nab", b"disconnected before sending the whole chunked body"),
+    (b"3\r\nabc\r\n", b"disconnected before sending the whole chunked body"),
+], ids=["never-ending", "101-bytes", "not-hex", "sign", "0x", "underscore", "no-line-end",
+        "trailer", "short-chunk", "no-last-chunk"])
+def test_dev_server_refuses_malformed_chunked_bodies_with_400(live, chunks, detail):
+    response = live.exchange(get(b"/", CHUNKED, b"POST", body=chunks), half_close=True)
+    status, headers, body = split_response(response)
+    assert status == 400, response[:300]
+    assert detail in body
+
+
+@pytest.mark.parametrize("chunks, size", [
+    (b"0" * 97 + b"3\r\nabc\r\n0\r\n\r\n", 3),
+    (b"3;name=value\r\nabc\r\nA \t\r\n" + b"b" * 10 + b"\n0\r\n\r\n", 13),
+    (b"0\r\n\r\n", 0),
+], ids=["100-bytes", "extensions-and-lf", "empty"])
+def test_dev_server_reads_chunked_bodies(live, chunks, size):
+    response = live.exchange(get(b"/", CHUNKED, b"POST", body=chunks))
+    assert echoed(response)[u"size"] == size
+
+
+def test_dev_server_answers_an_unread_chunked_body():
+    """The application answers without reading the body: the rest is drained
+    (bounded), so the client gets the answer, not a reset."""
+    app = Flask(__name__)
+
+    @app.route("/", methods=["POST"])
+    def index():
+        return u"not read"
+
+    with LiveServer(app) as server:
+        response = server.exchange(
+            get(b"/", CHUNKED, b"POST", body=b"1000\r\n" + b"x" * 200000), half_close=True)
+    assert split_response(response)[::2] == (200, b"not read")
 
 
 # CVE-2024-34069: the debugger only answers localhost.
@@ -1116,10 +1313,6 @@ def _joined_path(base, rest):
     return no_double_slash(base + rest)
 
 
-def _utf8(text):
-    return text.encode("utf-8")
-
-
 # Strategies use named functions, not lambdas: hypothesis 4.57 on PyPy 2
 # cannot find a lambda's source when it describes a strategy.
 paths = st.builds(
@@ -1160,11 +1353,9 @@ def test_fuzz_bodies(path, content_type, body, framing):
     fuzz_one("POST", path, b"", [("Content-Type", content_type)], body, framing)
 
 
-#: Field names are UTF-8: on Python 2 a text field whose name is not valid
-#: UTF-8 is a 500 (docs/security.md, F7).  File names and
-#: everything else are any bytes.
+#: Names, file names, contents and extra header lines are any bytes.
 multipart_parts = st.lists(st.tuples(
-    st.text(max_size=8).map(_utf8),
+    st.binary(max_size=8),
     st.one_of(st.none(), st.binary(max_size=12)),
     st.binary(max_size=200), st.binary(max_size=30),
 ), max_size=25)

@@ -279,12 +279,6 @@ def random_request(rng):
     headers = random_headers(rng, content_type)
     body = random_body(rng, content_type)
     framing = pick(rng, ["length", "length", "length", "chunked", "short", "long", "none"])
-    if framing == "long" and content_type is not None and content_type.startswith(
-            b"multipart/") and b"boundary=" not in content_type:
-        # Werkzeug 1.0 reads a multipart body it refuses for want of a
-        # boundary to its declared end (a 400 when the client stops short),
-        # 3.x does not read it (docs/security.md, F4).
-        framing = "length"
     return method, path, query, headers, body, framing
 
 

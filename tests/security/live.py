@@ -33,16 +33,21 @@ class LiveServer(object):
         self.thread.join(10)
         self.server.server_close()
 
-    def exchange(self, data, timeout=20):
+    def exchange(self, data, timeout=20, half_close=False):
         """Send *data* on a new connection; every byte the server sent back.
 
         The server may refuse the request before reading all of it; a reset
-        while sending is ignored (the answer is still read).
+        while sending is ignored (the answer is still read).  *half_close*
+        ends the sending side once *data* is sent, as a client does that has
+        nothing more to say (Werkzeug 3 waits for that before closing a
+        connection whose body the application left unread).
         """
         sock = socket.create_connection(("127.0.0.1", self.port), timeout=timeout)
         try:
             try:
                 sock.sendall(data)
+                if half_close:
+                    sock.shutdown(socket.SHUT_WR)
             except socket.error:
                 pass
             chunks = []
@@ -55,6 +60,28 @@ class LiveServer(object):
                     break
                 chunks.append(chunk)
             return b"".join(chunks)
+        finally:
+            sock.close()
+
+
+    def answer_while_sending(self, data, timeout=20):
+        """Send *data* and keep the connection open: the server's answer (its
+        head and a body of its Content-Length), read without closing, so a
+        server that waits for more input never answers."""
+        sock = socket.create_connection(("127.0.0.1", self.port), timeout=timeout)
+        try:
+            sock.sendall(data)
+            response = b""
+            while True:
+                head, sep, body = response.partition(b"\r\n\r\n")
+                if sep:
+                    length = split_response(response)[1].get(b"content-length", [b"0"])[0]
+                    if len(body) >= int(length):
+                        return response
+                chunk = sock.recv(65536)
+                if not chunk:
+                    return response
+                response += chunk
         finally:
             sock.close()
 
