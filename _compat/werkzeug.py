@@ -303,10 +303,15 @@ def match_url(adapter):
 
     For a method the rule does not allow on the no-slash spelling of a
     ``/folder/`` rule, Werkzeug 1.0 (and so Flask 1.1) answers 405 while
-    Werkzeug 3 answers 404; Werkzeug 1.0's 405 is kept.
+    Werkzeug 3 answers 404; Werkzeug 1.0's 405 is kept.  The paths of
+    Werkzeug 1.0's redirects are spelled as Werkzeug 3 spells them (see
+    :func:`normalize_built_path`).
     """
     try:
         return adapter.match(return_rule=True)
+    except RequestRedirect as redirect:
+        redirect.new_url = normalize_built_path(redirect.new_url)
+        raise
     except exceptions.NotFound as not_found:
         path = adapter.path_info
         if not _MODERN or path.endswith("/"):

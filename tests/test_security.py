@@ -1301,16 +1301,8 @@ def fuzz_one(method, path, query, headers, body, framing):
     return status
 
 
-def no_double_slash(path):
-    # Repeated slashes are left out: the redirect that merges them fails on
-    # Python 2 for a non-ASCII query (docs/security.md, F8).
-    while b"//" in path:
-        path = path.replace(b"//", b"/")
-    return path
-
-
 def _joined_path(base, rest):
-    return no_double_slash(base + rest)
+    return base + rest
 
 
 # Strategies use named functions, not lambdas: hypothesis 4.57 on PyPy 2

@@ -97,19 +97,20 @@ def _dumps_native(obj, app=None, **kwargs):
     takes either, without a decoding and encoding round trip."""
     _dump_arg_defaults(kwargs, app)
     if kwargs["cls"] is JSONEncoder and _SHAREABLE_OPTIONS.issuperset(kwargs):
-        return _shared_encoder(kwargs).encode(obj)
+        return _shared_encoding(kwargs)(obj)
     return _json.dumps(obj, **kwargs)
 
 
 #: Options of the default encoder that :func:`_shared_encoder` keys on; any
 #: other (``default=``, ``skipkeys=``...) builds an encoder per call.
 _SHAREABLE_OPTIONS = frozenset(["cls", "sort_keys", "ensure_ascii", "indent", "separators"])
-#: ``options -> JSONEncoder``: the settings combinations an app uses are few.
-_SHARED_ENCODERS = {}
+#: ``options -> JSONEncoder(**options).encode``: the combinations an app uses are few.
+_SHARED_ENCODINGS = {}
 
 
-def _shared_encoder(options):
-    """One :class:`JSONEncoder` per combination of *options*, reused.
+def _shared_encoding(options):
+    """The ``encode`` method of one :class:`JSONEncoder` per combination of
+    *options*, reused.
 
     ``json.dumps`` builds an encoder for every call that passes options;
     the default encoder keeps no state between calls (``encode`` works on
@@ -117,12 +118,12 @@ def _shared_encoder(options):
     application supplies may keep state and are still built per call.
     """
     key = tuple(sorted(options.items()))
-    encoder = _SHARED_ENCODERS.get(key)
-    if encoder is None:
+    encoding = _SHARED_ENCODINGS.get(key)
+    if encoding is None:
         settings = dict(options)
         del settings["cls"]
-        encoder = _SHARED_ENCODERS[key] = JSONEncoder(**settings)
-    return encoder
+        encoding = _SHARED_ENCODINGS[key] = JSONEncoder(**settings).encode  # compat-ok: JSON
+    return encoding
 
 
 def dumps(obj, app=None, **kwargs):

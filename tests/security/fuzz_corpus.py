@@ -105,17 +105,14 @@ def random_path(rng, method):
     base = pick(rng, PATHS)
     if base == b"/int/":
         if chance(rng, 0.3):
-            return base + b"9" * below(rng, 6000 if method in ("GET", "HEAD") else 4300)
+            return base + b"9" * below(rng, 6000)
         return base + (b"-" if chance(rng, 0.2) else b"") + b"1" * (1 + below(rng, 30))
     if base == b"/float/":
         return base + b"1" * below(rng, 400) + pick(rng, [b".5", b".", b"e9", b""])
     if base == b"/uuid/":
         return base + pick(rng, [b"9b8f2d8e-3c2a-4a3b-9a57-7f0c1b2e3d4f", b"", b"zz"])
     if base.endswith(b"/") and base != b"/" or chance(rng, 0.15):
-        path = base + random_bytes(rng, 20, exclude=b"?#\r\n")
-        while b"//" in path:
-            path = path.replace(b"//", b"/")
-        return path
+        return base + random_bytes(rng, 20, exclude=b"?#\r\n")
     return base
 
 
