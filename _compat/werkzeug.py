@@ -87,11 +87,11 @@ class Client(_BaseClient):
         return _BaseClient._update_cookies_from_response(self, server_name, path, headers)
 
 
+_REPEATED_SLASHES = re.compile(r"/{2,}")
+
 if _MODERN:
     Rule = routing.Rule
 else:
-
-    _REPEATED_SLASHES = re.compile(r"/{2,}")
 
     class Rule(routing.Rule):
         """Werkzeug 1.0's rule, merging repeated slashes as Werkzeug 3 does.
@@ -314,6 +314,8 @@ def match_url(adapter):
         raise
     except exceptions.NotFound as not_found:
         path = adapter.path_info
+        if _MODERN and "//" in path:
+            _redirect_to_merged_slashes(adapter, path)
         if not _MODERN or path.endswith("/"):
             raise
         try:
@@ -323,6 +325,18 @@ def match_url(adapter):
         except exceptions.HTTPException:
             pass
         raise not_found
+
+
+def _redirect_to_merged_slashes(adapter, path):
+    """Raise the redirect to *path* with its repeated slashes merged, if a
+    rule matches that.  Werkzeug 3.0 answers 404 for three slashes in a row
+    before a ``<path:>`` value (``/echo///x``) where 3.1 and 1.0 redirect."""
+    merged = _REPEATED_SLASHES.sub("/", path)
+    try:
+        adapter.match(merged, return_rule=True)
+    except exceptions.HTTPException:
+        return
+    raise RequestRedirect(adapter.make_redirect_url(url_quote(merged), adapter.query_args))
 
 
 # -- for the command line (flaskcompat.cli) -----------------------------------
