@@ -11,6 +11,7 @@ from __future__ import absolute_import
 from six.moves.urllib.parse import quote as _quote
 
 from _compat.strings import PY2, to_bytes, to_text, text_type, binary_type
+from _compat.wsgi import environ_to_bytes
 
 if PY2:
     from urllib import unquote as _unquote_to_bytes
@@ -51,6 +52,13 @@ def url_quote(value, charset="utf-8", safe=PATH_SAFE):
     would give different URLs and headers on the two interpreters.
     """
     return _quote(to_bytes(value, charset), safe + "~")
+
+
+def url_quote_environ(value, safe=PATH_SAFE):
+    """Percent-encode a native environ string (``PATH_INFO``, ``QUERY_STRING``...)
+    from the raw bytes it stands for, so the URL is the same on both
+    interpreters whatever bytes the client sent."""
+    return url_quote(environ_to_bytes(value or ""), safe=safe)
 
 
 def url_quote_plus(value, charset="utf-8", safe=QUERY_SAFE):

@@ -32,7 +32,7 @@ from werkzeug.datastructures import EnvironHeaders
 from werkzeug.wrappers import Request as _WerkzeugRequest, Response as BaseResponse
 
 from _compat.strings import is_ascii_text, to_text
-from _compat.urls import QUERY_STRING_SAFE, decode_text, url_quote, url_unquote
+from _compat.urls import QUERY_STRING_SAFE, decode_text, url_quote, url_quote_environ, url_unquote
 from _compat.wsgi import environ_to_bytes
 
 __all__ = [
@@ -131,9 +131,7 @@ class Map(_BaseMap):
         # The query string redirects carry: the client's, percent-encoded
         # where needed, as ``request.url`` spells it.  Werkzeug 1.0 fails
         # on a raw non-ASCII byte in it; Werkzeug 3 replaces it with U+FFFD.
-        adapter.query_args = url_quote(
-            environ_to_bytes(env.get("QUERY_STRING") or ""), safe=QUERY_STRING_SAFE
-        )
+        adapter.query_args = url_quote_environ(env.get("QUERY_STRING"), QUERY_STRING_SAFE)
         path_info = env.get("PATH_INFO") or ""
         script_name = env.get("SCRIPT_NAME") or ""
         # Both Werkzeug generations decode ASCII alike; only others need redoing.

@@ -35,7 +35,7 @@ from _compat.strings import (
     to_bytes,
     to_text,
 )
-from _compat.urls import QUERY_STRING_SAFE, decode_text, parse_query, url_quote
+from _compat.urls import QUERY_STRING_SAFE, decode_text, parse_query, url_quote, url_quote_environ
 from _compat.werkzeug import (
     BaseRequest,
     BaseResponse,
@@ -262,7 +262,7 @@ class Request(JSONMixin, BaseRequest):
         return host is None or _VALID_HOST.match(host) is not None
 
     def _quoted_environ(self, key, safe):
-        return url_quote(environ_to_bytes(self.environ.get(key) or ""), safe=safe)
+        return url_quote_environ(self.environ.get(key), safe)
 
     @cached_property
     def host_url(self):

@@ -28,8 +28,6 @@ from flaskcompat import (
     Blueprint,
     Flask,
     Response,
-    _app_ctx_stack,
-    _request_ctx_stack,
     flash,
     get_flashed_messages,
     message_flashed,
@@ -42,6 +40,7 @@ from flaskcompat import (
     stream_with_context,
 )
 from flaskcompat import helpers
+from isolation import clean_environment_and_contexts  # noqa: F401 - autouse fixture
 
 #: A fixed modification time: Fri, 14 Jul 2017 02:40:00 GMT.
 MTIME = 1500000000
@@ -59,17 +58,6 @@ HELLO = b"hello static\n"
 
 
 # -- fixtures ----------------------------------------------------------------
-
-
-@pytest.fixture(autouse=True)
-def _no_leaked_contexts():
-    yield
-    leaked = []
-    while _request_ctx_stack.top is not None:
-        leaked.append(_request_ctx_stack.pop())
-    while _app_ctx_stack.top is not None:
-        leaked.append(_app_ctx_stack.pop())
-    assert leaked == []
 
 
 def write_file(path, data, mtime=MTIME):
