@@ -12,7 +12,8 @@ may share the file: it is kept in WAL mode, where readers never wait for
 the writer, and a writer waits up to :data:`BUSY_TIMEOUT_SECONDS` for
 another one to finish instead of failing at once.
 """
-from __future__ import absolute_import, print_function, unicode_literals
+# No unicode_literals here: click 7 warns about modules defining commands with it.
+from __future__ import absolute_import, print_function
 
 import os
 import sqlite3
@@ -22,7 +23,7 @@ import click
 from flaskcompat import current_app, g
 from flaskcompat.cli import with_appcontext
 
-_text_type = type("")
+_text_type = type(u"")
 
 #: How long a connection waits for another process's write lock.
 BUSY_TIMEOUT_SECONDS = 10

@@ -20,6 +20,11 @@ BLOG_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 REAL_KEY = "4f9c2b7e0d1a8c3e5b6f7a9d0c1e2b3a"
 
 
+def _setenv(monkeypatch, name, value):
+    # Native strings, as os.environ holds on both interpreters.
+    monkeypatch.setenv(str(name), str(value))
+
+
 def _tables(path):
     connection = sqlite3.connect(path)
     try:
@@ -42,13 +47,13 @@ def _write_instance_config(instance, text):
 def no_blog_environment(monkeypatch):
     """The developer's own BLOG_* variables must not leak into these tests."""
     for name in blog.ENVIRONMENT_SETTINGS:
-        monkeypatch.delenv("BLOG_" + name, raising=False)
+        monkeypatch.delenv(str("BLOG_" + name), raising=False)
 
 
 def test_settings_from_the_environment(monkeypatch, workdir):
     database = os.path.join(workdir, "env.sqlite")
-    monkeypatch.setenv("BLOG_SECRET_KEY", REAL_KEY)
-    monkeypatch.setenv("BLOG_DATABASE", database)
+    _setenv(monkeypatch, "BLOG_SECRET_KEY", REAL_KEY)
+    _setenv(monkeypatch, "BLOG_DATABASE", database)
     app = create_app()
     assert not app.debug and not app.testing
     assert app.config["SECRET_KEY"] == REAL_KEY
@@ -67,14 +72,14 @@ def test_the_instance_file_is_read_and_the_environment_wins(monkeypatch, instanc
     assert app.config["SECRET_KEY"] == "clé secrète du fichier, assez longue"
     assert app.config["DATABASE"] == "/srv/from-file.sqlite"
 
-    monkeypatch.setenv("BLOG_DATABASE", "/srv/from-env.sqlite")
+    _setenv(monkeypatch, "BLOG_DATABASE", "/srv/from-env.sqlite")
     app = create_app()
     assert app.config["DATABASE"] == "/srv/from-env.sqlite"
     assert app.config["SECRET_KEY"] == "clé secrète du fichier, assez longue"
 
 
 def test_the_config_argument_wins_over_everything(monkeypatch, workdir):
-    monkeypatch.setenv("BLOG_SECRET_KEY", REAL_KEY)
+    _setenv(monkeypatch, "BLOG_SECRET_KEY", REAL_KEY)
     database = os.path.join(workdir, "arg.sqlite")
     app = create_app({"TESTING": True, "SECRET_KEY": "test", "DATABASE": database})
     assert app.config["SECRET_KEY"] == "test"
@@ -83,7 +88,7 @@ def test_the_config_argument_wins_over_everything(monkeypatch, workdir):
 
 @pytest.mark.parametrize("key", [None, "", "dev", "short-key"])
 def test_production_refuses_a_missing_or_guessable_key(monkeypatch, key):
-    monkeypatch.setenv("BLOG_DATABASE", "/srv/blog.sqlite")
+    _setenv(monkeypatch, "BLOG_DATABASE", "/srv/blog.sqlite")
     config = None if key is None else {"SECRET_KEY": key}
     with pytest.raises(ConfigurationError) as info:
         create_app(config)
@@ -93,7 +98,7 @@ def test_production_refuses_a_missing_or_guessable_key(monkeypatch, key):
 
 
 def test_production_refuses_to_guess_a_database(monkeypatch):
-    monkeypatch.setenv("BLOG_SECRET_KEY", REAL_KEY)
+    _setenv(monkeypatch, "BLOG_SECRET_KEY", REAL_KEY)
     with pytest.raises(ConfigurationError) as info:
         create_app()
     assert "set BLOG_DATABASE (the same file for every server)" in str(info.value)
@@ -152,8 +157,8 @@ def _run_init_db(app, *args):
 
 def test_init_db_creates_the_tables_of_a_new_database(monkeypatch, workdir):
     database = os.path.join(workdir, "new.sqlite")
-    monkeypatch.setenv("BLOG_SECRET_KEY", REAL_KEY)
-    monkeypatch.setenv("BLOG_DATABASE", database)
+    _setenv(monkeypatch, "BLOG_SECRET_KEY", REAL_KEY)
+    _setenv(monkeypatch, "BLOG_DATABASE", database)
     result = _run_init_db(create_app())
     assert result.exit_code == 0, result.output
     assert result.output == "Initialised the database %s.\n" % database
@@ -193,8 +198,8 @@ def _load_wsgi(monkeypatch):
 
 def test_wsgi_entry_point_needs_an_initialised_database(monkeypatch, workdir):
     database = os.path.join(workdir, "served.sqlite")
-    monkeypatch.setenv("BLOG_SECRET_KEY", REAL_KEY)
-    monkeypatch.setenv("BLOG_DATABASE", database)
+    _setenv(monkeypatch, "BLOG_SECRET_KEY", REAL_KEY)
+    _setenv(monkeypatch, "BLOG_DATABASE", database)
     with pytest.raises(DatabaseNotReady) as info:
         _load_wsgi(monkeypatch)
     assert "does not exist" in str(info.value) and database in str(info.value)
@@ -212,15 +217,15 @@ def test_wsgi_entry_point_needs_an_initialised_database(monkeypatch, workdir):
 
 def test_wsgi_entry_point_trusts_as_many_proxies_as_told(monkeypatch, workdir):
     database = os.path.join(workdir, "proxied.sqlite")
-    monkeypatch.setenv("BLOG_SECRET_KEY", REAL_KEY)
-    monkeypatch.setenv("BLOG_DATABASE", database)
+    _setenv(monkeypatch, "BLOG_SECRET_KEY", REAL_KEY)
+    _setenv(monkeypatch, "BLOG_DATABASE", database)
     assert _run_init_db(create_app()).exit_code == 0
     forwarded = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.9"}
 
     direct = _load_wsgi(monkeypatch)["app"].test_client()
     assert direct.get("/create", headers=forwarded).headers["Location"].startswith("http://")
 
-    monkeypatch.setenv("BLOG_PROXY_HOPS", "1")
+    _setenv(monkeypatch, "BLOG_PROXY_HOPS", "1")
     proxied = _load_wsgi(monkeypatch)["app"].test_client()
     location = proxied.get("/create", headers=forwarded).headers["Location"]
     assert location.startswith("https://localhost/auth/login")
