@@ -50,7 +50,7 @@ setup(
             "waitress==1.4.4; " + PY2,
             "waitress>=3.0.1; " + PY3,
         ],
-        "docs": [],
+        "docs": ["sphinx>=7.2", "myst-parser>=2"],
         "dotenv": ["python-dotenv>=0.18"],
     },
     entry_points={"console_scripts": ["flaskcompat = flaskcompat.cli:main"]},
