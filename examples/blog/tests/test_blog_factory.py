@@ -43,11 +43,15 @@ def _write_instance_config(instance, text):
         f.write("# -*- coding: utf-8 -*-\n" + text)
 
 
-@pytest.fixture(autouse=True)
 def no_blog_environment(monkeypatch):
     """The developer's own BLOG_* variables must not leak into these tests."""
     for name in blog.ENVIRONMENT_SETTINGS:
         monkeypatch.delenv(str("BLOG_" + name), raising=False)
+
+
+@pytest.fixture(autouse=True)
+def without_blog_environment(monkeypatch):
+    no_blog_environment(monkeypatch)
 
 
 def test_settings_from_the_environment(monkeypatch, workdir):
@@ -115,6 +119,7 @@ def test_debug_falls_back_to_development_settings(monkeypatch, workdir):
 
 def test_nothing_is_written_into_the_source_tree(monkeypatch, workdir):
     monkeypatch.undo()  # the real instance folder, beside the package
+    no_blog_environment(monkeypatch)
     monkeypatch.setattr(blog, "DEVELOPMENT_DATABASE", os.path.join(workdir, "dev.sqlite"))
 
     def files():

@@ -25,6 +25,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -43,6 +44,11 @@ DOCUMENTED_PYTHON2, DOCUMENTED_PYTHON3, DOCUMENTED_LISTEN = (
 #: Requests sent through nginx, and the one after which Python 2 is killed.
 REQUESTS = 240
 KILL_AFTER = 120
+
+#: Users posting at the same time through nginx, before the kill, and how
+#: many posts each: the workers of both servers write the one SQLite file.
+CONCURRENT_USERS = 4
+POSTS_EACH = 10
 
 #: Response headers set by the server software or nginx rather than the app.
 NOT_THE_APPS = frozenset(["date", "server", "connection", "x-upstream"])
@@ -193,7 +199,46 @@ def _compare_directly(servers, cookie):
     return len(paths), differing
 
 
+def _answered_by(headers, interpreter_at):
+    """``(interpreter that answered, whether nginx tried the other one first)``."""
+    tried = headers["x-upstream"][-1].split(", ")
+    return interpreter_at[tried[-1]], len(tried) > 1
+
+
+def _write_concurrently(address, interpreter_at):
+    """``[(title, status, interpreter)]`` of posts written by users at once."""
+    results, failures = [], []
+
+    def write(number):
+        try:
+            browser = Browser(address)
+            form = [("username", "writer %d" % number), ("password", "pässwörd")]
+            assert browser.request("POST", "/auth/register", form)[0] == 302
+            assert browser.request("POST", "/auth/login", form)[0] == 302
+            for post in range(POSTS_EACH):
+                title = "writer %d, post %d" % (number, post)
+                status, headers, _ = browser.request(
+                    "POST", "/create", [("title", title), ("body", "")])
+                results.append((title, status, _answered_by(headers, interpreter_at)[0]))
+        except Exception as e:  # a thread's failure must fail the test, not vanish
+            failures.append((number, repr(e)))
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(CONCURRENT_USERS)]
+    for thread in threads:
+        thread.start()
+    give_up = time.time() + START_SECONDS
+    for thread in threads:
+        thread.join(max(0, give_up - time.time()))
+    assert not any(thread.is_alive() for thread in threads), "the writers did not finish"
+    assert failures == []
+    return results
+
+
 def _work_through_nginx(nginx, servers, interpreter_at, database):
+    concurrent = _write_concurrently(nginx.address, interpreter_at)
+    assert [status for _, status, _ in concurrent] == [302] * CONCURRENT_USERS * POSTS_EACH
+    assert set(by for _, _, by in concurrent) == {"python2", "python3"}
+
     user = Browser(nginx.address)
     status, headers, _ = user.request(
         "POST", "/auth/register", [("username", "Zoë"), ("password", "pässwörd-東京")])
@@ -203,7 +248,7 @@ def _work_through_nginx(nginx, servers, interpreter_at, database):
     assert status == 302
     status, _, _ = user.request("POST", "/create", [("title", "first"), ("body", "")])
     assert status == 302
-    titles = ["first"]
+    titles = [title for title, _, _ in concurrent] + ["first"]
     # Shows (and so removes) the flashed message: the session asked with below
     # is then not rewritten, whose signature would hold the time of the request.
     assert b"Published." in user.request("GET", "/1")[2]
@@ -230,9 +275,9 @@ def _work_through_nginx(nginx, servers, interpreter_at, database):
             assert status == 200, (number, path, status)
             # The session was read, whichever interpreter wrote it last.
             assert '<span class="who">Zoë</span>'.encode("utf-8") in body
-        tried = headers["x-upstream"][-1].split(", ")
-        retried += len(tried) > 1
-        answered_by.append(interpreter_at[tried[-1]])
+        interpreter, was_retried = _answered_by(headers, interpreter_at)
+        retried += was_retried
+        answered_by.append(interpreter)
         if body is not None:
             bodies.setdefault((path, cookie, len(titles)), {})[answered_by[-1]] = body
         if len(answered_by) > 1 and answered_by[-2] != answered_by[-1]:
@@ -249,8 +294,12 @@ def _work_through_nginx(nginx, servers, interpreter_at, database):
     compared = [by for by in bodies.values() if len(by) == 2]
     differing = [by for by in compared if by["python2"] != by["python3"]]
     figures = {
-        "requests through nginx": user.requests_sent,
-        "answered by": dict((name, answered_by.count(name)) for name in servers),
+        "requests through nginx": user.requests_sent + CONCURRENT_USERS * (POSTS_EACH + 2),
+        "concurrent writes (users x posts)": "%d x %d" % (CONCURRENT_USERS, POSTS_EACH),
+        "concurrent writes answered by": dict(
+            (name, sum(1 for _, _, by in concurrent if by == name)) for name in servers),
+        "one user, requests answered by": dict((name, answered_by.count(name)) for name in servers),
+        "python2 killed after request": KILL_AFTER,
         "retried on the other server": retried,
         "session hops": hops,
         "pages compared across interpreters through nginx": len(compared),
