@@ -59,7 +59,9 @@ def connect(path):
     connection.row_factory = row_as_dict
     connection.execute("PRAGMA foreign_keys = ON")
     # Stored in the file: only the first connection to a new database changes it.
-    connection.execute("PRAGMA journal_mode = WAL")
+    # Its answer is read, so that the statement is finished: PyPy frees the
+    # cursor late, and a commit meanwhile fails ("SQL statements in progress").
+    connection.execute("PRAGMA journal_mode = WAL").fetchall()
     return connection
 
 
@@ -88,7 +90,7 @@ def row_counts():
     """``{table: number of rows}`` for the blog's existing tables."""
     db = get_db()
     return dict(
-        (name, db.execute("SELECT COUNT(*) AS n FROM %s" % name).fetchone()["n"])
+        (name, db.execute("SELECT COUNT(*) AS n FROM %s" % name).fetchall()[0]["n"])
         for name in existing_tables()
     )
 

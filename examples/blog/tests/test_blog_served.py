@@ -32,7 +32,7 @@ def test_the_blog_on_a_wsgi_server(kind, database, workdir):
         browser = Browser(server.address)
         status, headers, _ = browser.request(
             "POST", "/auth/register", [("username", "Zoë"), ("password", "pässwörd")])
-        assert status == 302
+        assert status == 302, server.log()
         # Absolute, from the Host header the client sent.
         assert headers["location"] == ["http://%s/auth/login" % server.address]
 
