@@ -63,8 +63,14 @@ setup(
             "pytest>=4.6.11",
             "hypothesis>=4.57.1",
             "blinker>=1.4",
+            # examples/blog is served by both over real HTTP; the Python 2
+            # pins are their last releases that support it.
+            "gunicorn==19.10.0; " + PY2,
+            "gunicorn>=23; " + PY3,
+            "waitress==1.4.4; " + PY2,
+            "waitress>=3.0.1; " + PY3,
         ],
-        "docs": [],
+        "docs": ["sphinx>=7.2", "myst-parser>=2"],
         "dotenv": ["python-dotenv>=0.18"],
     },
     entry_points={"console_scripts": ["flaskcompat = flaskcompat.cli:main"]},

@@ -447,7 +447,7 @@ class Flask(_PackageBoundObject):
     def open_instance_resource(self, resource, mode="rb"):
         """Open a file relative to the instance folder (which, unlike the
         package, may be written to).  Binary modes give bytes; text modes
-        read and write UTF-8 on every interpreter, as :meth:`open_resource`.
+        read and write UTF-8 on every interpreter, as ``open_resource``.
         """
         path = path_to_native(
             os.path.join(path_to_text(self.instance_path), path_to_text(resource))
@@ -503,7 +503,7 @@ class Flask(_PackageBoundObject):
         return cls(self, self.response_class, use_cookies=use_cookies, **kwargs)
 
     def test_cli_runner(self, **kwargs):
-        """A click runner for this app's commands; see :class:`flaskcompat.testing.FlaskCliRunner`."""
+        """A click runner for this app's commands; see :class:`flaskcompat.cli.FlaskCliRunner`."""
         cls = self.test_cli_runner_class or FlaskCliRunner
         return cls(self, **kwargs)
 

@@ -132,7 +132,7 @@ class Blueprint(_PackageBoundObject):
         app.cli.add_command(self.cli)
 
     def route(self, rule, **options):
-        """Like :meth:`Flask.route`; the endpoint is prefixed with the blueprint's name."""
+        """Like :meth:`~flaskcompat.app.Flask.route`; the endpoint is prefixed with the blueprint's name."""
 
         def decorator(f):
             endpoint = options.pop("endpoint", f.__name__)

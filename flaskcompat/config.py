@@ -38,8 +38,8 @@ class ImportStringError(ImportError):
     """Raised by :func:`import_string` when the object cannot be found.
 
     It is an :exc:`ImportError`, so callers catching the usual exception keep
-    working, and it records what was asked for (:attr:`import_name`) and the
-    underlying error (:attr:`exception`) for debugging.
+    working, and it records what was asked for (``import_name``) and the
+    underlying error (``exception``) for debugging.
     """
 
     def __init__(self, import_name, exception, reason):
@@ -192,7 +192,7 @@ class Config(dict):
     def from_pyfile(self, filename, silent=False):
         """Execute a Python file and load its UPPERCASE globals.
 
-        *filename* is relative to :attr:`root_path` (an absolute name is used
+        *filename* is relative to ``root_path`` (an absolute name is used
         as is).  The file runs in a fresh module namespace whose ``__file__``
         is set, so it may compute values from its own location.  With
         *silent* a missing file returns ``False``; other I/O errors always
@@ -235,7 +235,7 @@ class Config(dict):
     def from_json(self, filename, silent=False):
         """Load the UPPERCASE keys of the JSON object in *filename*.
 
-        *filename* is relative to :attr:`root_path`.  The file is read as
+        *filename* is relative to ``root_path``.  The file is read as
         UTF-8, so strings come back as the same text on both Pythons whatever
         the locale.  *silent* behaves as in :meth:`from_pyfile`.  Returns
         ``True`` when the file was loaded.

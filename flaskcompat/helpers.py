@@ -358,14 +358,14 @@ def send_file(filename_or_fp, mimetype=None, as_attachment=False,
               conditional=False, last_modified=None):
     """Send a file (a path or a binary file object) as the response.
 
-    As Flask 1.1's: a relative path is taken from :attr:`Flask.root_path`;
+    As Flask 1.1's: a relative path is taken from the application's ``root_path``;
     the mimetype is guessed from *attachment_filename* or the path (a file
     object with neither raises :exc:`ValueError`); ``as_attachment`` adds a
     ``Content-Disposition`` (RFC 6266 ``filename*`` for non-ASCII names);
     ``add_etags`` sets an ETag from the file's mtime, size and name;
     ``conditional`` answers ``If-None-Match``/``If-Modified-Since`` with 304
     and ``Range`` with 206 (or 416); *cache_timeout* (default
-    :meth:`get_send_file_max_age`) gives ``Cache-Control: public,
+    ``get_send_file_max_age``) gives ``Cache-Control: public,
     max-age=N`` and ``Expires``; *last_modified* (a datetime or timestamp)
     overrides the file's mtime; ``USE_X_SENDFILE`` sends an ``X-Sendfile``
     header instead of the body.  The headers are the same bytes, in the same
@@ -528,7 +528,7 @@ def find_package(import_name):
     The prefix is ``sys.prefix`` when the package lives under it, or the
     folder above ``lib/.../site-packages`` for one installed elsewhere;
     ``None`` for a package that is not installed (it is used from its
-    source folder).  :meth:`Flask.auto_find_instance_path` builds the
+    source folder).  :meth:`~flaskcompat.app.Flask.auto_find_instance_path` builds the
     instance folder from this.
     """
     root_mod_name = import_name.split(".")[0]
@@ -644,7 +644,7 @@ class _PackageBoundObject(object):
         )
 
     def open_resource(self, resource, mode="rb"):
-        """Open a file relative to :attr:`root_path` for reading.
+        """Open a file relative to ``root_path`` for reading.
 
         *mode* is ``"rb"`` (bytes) or ``"r"``/``"rt"``: text decoded as
         UTF-8 with universal newlines, on every interpreter (Python 2's

@@ -33,6 +33,7 @@ def has_level_handler(logger):
     return False
 
 
+#: Writes to the WSGI server's error stream (``wsgi.errors``) during a request.
 default_handler = logging.StreamHandler(wsgi_errors_stream)
 default_handler.setFormatter(
     logging.Formatter("[%(asctime)s] %(levelname)s in %(module)s: %(message)s")

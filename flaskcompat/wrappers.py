@@ -139,7 +139,7 @@ class JSONMixin(object):
         """Parse the body as JSON.
 
         Returns ``None`` if the mimetype is not JSON (unless *force*).  Bad
-        JSON calls :meth:`on_json_loading_failed` (a 400), or returns
+        JSON calls ``on_json_loading_failed`` (a 400), or returns
         ``None`` when *silent*.  With *cache*, the result is kept for later
         calls with the same *silent*.
         """
@@ -608,7 +608,7 @@ _REWRITTEN_HEADERS = frozenset(["location", "content-location"])
 class Response(BaseResponse):
     """The response object; ``text/html`` unless told otherwise.
 
-    Views rarely build one: :meth:`Flask.make_response` turns whatever a
+    Views rarely build one: :meth:`~flaskcompat.app.Flask.make_response` turns whatever a
     view returns into an instance of ``app.response_class``.  Its
     ``headers`` are :class:`ResponseHeaders` (a ``Headers`` passed in is
     copied into one).

@@ -44,6 +44,9 @@ def make_app():
     app.add_url_rule("/num/<float:n>", "num_float", view)
     app.add_url_rule("/neg/<int(signed=True):n>", "neg", view)
     app.add_url_rule("/pad/<int(fixed_digits=3):n>", "pad", view)
+    app.add_url_rule("/row/<int(max=9223372036854775807):n>", "row", view)
+    app.add_url_rule("/range/<int(min=1, max=10):n>", "range", view)
+    app.add_url_rule("/ratio/<float(max=1.0):x>", "ratio", view)
     app.add_url_rule("/short/<string(maxlength=3):s>", "short", view)
     app.add_url_rule("/kind/<any(a, b):k>", "kind", view)
     app.add_url_rule("/id/<uuid:u>", "uuid", view)
@@ -67,6 +70,8 @@ PATHS = [
     "/id/6ba7b810-9dad-11d1-80b4-00c04fd430c8", "/id/nope", "/both/1", "/doc/a/b",
     "/doc/a/b/raw", "/doc/", "/doc/a/", "/dir/x", "/dir/x/", "/folder/x",
     "/item/%41", "/tag/caf\u00e9/", "/item//1",
+    "/row/9223372036854775807", "/row/9223372036854775808", "/range/0", "/range/1",
+    "/range/10", "/range/11", "/ratio/0.5", "/ratio/1.5",
 ]
 METHODS = ["GET", "HEAD", "POST", "PUT", "OPTIONS", "DELETE"]
 
@@ -138,6 +143,17 @@ def test_int_converter_refuses_more_digits_than_python3_converts():
     client = app.test_client()
     assert client.get("/n/" + "9" * MAX_INT_DIGITS).status_code == 200
     assert client.get("/n/" + "9" * (MAX_INT_DIGITS + 1)).status_code == 404
+
+
+@pytest.mark.parametrize(("path", "status"), [
+    ("/row/9223372036854775807", 200), ("/row/9223372036854775808", 404),
+    ("/row/" + "9" * 30, 404), ("/range/0", 404), ("/range/1", 200), ("/range/10", 200),
+    ("/range/11", 404), ("/ratio/1.0", 200), ("/ratio/1.5", 404),
+])
+def test_number_converters_keep_their_min_and_max(path, status):
+    """As Werkzeug's: a value out of range matches no rule (a 404), so an
+    application can bound ids to its database column's range."""
+    assert make_app().test_client().get(path).status_code == status
 
 
 def test_repeated_slashes_redirect_on_every_generation():

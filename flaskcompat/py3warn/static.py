@@ -59,7 +59,7 @@ def scan_sources(named_sources):
 
 
 def scan_paths(paths):
-    """Findings for the Python files under *paths* (see :func:`python_files`)."""
+    """Findings for the Python files under *paths* (see ``python_files``)."""
     named = []
     for path in python_files(paths):
         with open(path, "rb") as f:

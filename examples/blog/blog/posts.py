@@ -22,6 +22,14 @@ from .db import get_db
 
 bp = Blueprint("blog", __name__)
 
+#: The largest id an SQLite INTEGER column holds (2**63 - 1).  The ``int``
+#: converter's ``max`` makes a larger number in the URL a 404, as for any
+#: missing post, instead of the ``OverflowError`` SQLite would raise.
+MAX_POST_ID = 2 ** 63 - 1
+
+#: The URL part naming a post.
+POST_ID = "<int(max=%d):post_id>" % MAX_POST_ID
+
 _SELECT_POSTS = (
     "SELECT post.id, post.title, post.body, post.created, post.author_id,"
     " account.username AS author"
@@ -62,7 +70,7 @@ def index():
     return render_template("blog/index.html", posts=posts)
 
 
-@bp.route("/<int:post_id>")
+@bp.route("/" + POST_ID)
 def detail(post_id):
     return render_template("blog/detail.html", post=find_post(post_id, must_own=False))
 
@@ -85,7 +93,7 @@ def create():
     return render_template("blog/create.html")
 
 
-@bp.route("/<int:post_id>/update", methods=("GET", "POST"))
+@bp.route("/" + POST_ID + "/update", methods=("GET", "POST"))
 @login_required
 def update(post_id):
     post = find_post(post_id)
@@ -103,7 +111,7 @@ def update(post_id):
     return render_template("blog/update.html", post=post)
 
 
-@bp.route("/<int:post_id>/delete", methods=("POST",))
+@bp.route("/" + POST_ID + "/delete", methods=("POST",))
 @login_required
 def delete(post_id):
     find_post(post_id)

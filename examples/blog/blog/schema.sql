@@ -1,7 +1,5 @@
--- The blog's tables.  Running this file empties the database.
-
-DROP TABLE IF EXISTS post;
-DROP TABLE IF EXISTS account;
+-- The blog's tables.  `flaskcompat init-db` runs this file once;
+-- `init-db --force` drops the tables first.
 
 CREATE TABLE account (
     id            INTEGER PRIMARY KEY AUTOINCREMENT,

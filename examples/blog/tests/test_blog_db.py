@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from blog.db import get_db, init_db
+from blog.db import DatabaseNotReady, get_db, init_db
 
 TEXT = type("")
 
@@ -40,10 +40,18 @@ def test_each_request_gets_its_connection_closed(app, client, monkeypatch):
             connection.execute("SELECT 1")
 
 
-def test_init_db_empties_the_tables(app, add_post):
+def test_init_db_keeps_existing_tables(app, add_post):
+    add_post(1, "kept", "")
+    with app.app_context():
+        with pytest.raises(DatabaseNotReady):
+            init_db()
+        assert get_db().execute("SELECT COUNT(*) AS n FROM post").fetchone()["n"] == 1
+
+
+def test_init_db_force_empties_the_tables(app, add_post):
     add_post(1, "doomed", "")
     with app.app_context():
-        init_db()
+        init_db(force=True)
         db = get_db()
         assert db.execute("SELECT COUNT(*) AS n FROM post").fetchone()["n"] == 0
         assert db.execute("SELECT COUNT(*) AS n FROM account").fetchone()["n"] == 0
@@ -81,3 +89,41 @@ def test_created_defaults_to_now_in_utc(app):
         now = db.execute("SELECT strftime('%Y-%m-%d %H:%M:%S', 'now') AS n").fetchone()["n"]
     assert re.match(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$", created)
     assert created <= now
+
+
+def test_wal_mode_and_a_busy_timeout(app):
+    """Several server processes share the file: readers never wait, writers wait their turn."""
+    with app.app_context():
+        db = get_db()
+        assert db.execute("PRAGMA journal_mode").fetchone() == {"journal_mode": "wal"}
+        assert db.execute("PRAGMA busy_timeout").fetchone() == {"timeout": 10000}
+
+
+def test_a_writer_waits_for_another_process_lock(app, client, auth):
+    """A second connection holding the write lock briefly delays a post, never loses it."""
+    import threading
+
+    auth.login()
+    blocker = sqlite3.connect(app.config["DATABASE"], check_same_thread=False)
+    blocker.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(0.2, blocker.rollback)
+    release.start()
+    try:
+        response = client.post("/create", data={"title": "waited", "body": ""})
+    finally:
+        release.join()
+        blocker.close()
+    assert response.status_code == 302
+    with app.app_context():
+        assert get_db().execute("SELECT title FROM post").fetchall() == [{"title": "waited"}]
+
+
+def test_health(app, client):
+    response = client.get("/health")
+    assert (response.status_code, response.data) == (200, b"ok\n")
+    assert response.headers["Content-Type"] == "text/plain; charset=utf-8"
+    with app.app_context():
+        get_db().execute("DROP TABLE post")
+        get_db().commit()
+    response = client.get("/health")
+    assert (response.status_code, response.data) == (503, b"database unavailable\n")

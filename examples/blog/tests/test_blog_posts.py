@@ -96,6 +96,28 @@ def test_non_numeric_ids_are_404(client, auth):
     assert client.get("/-1/update").status_code == 404
 
 
+@pytest.mark.parametrize("number", ["9223372036854775808", "99999999999999999999999"])
+@pytest.mark.parametrize(
+    ("method", "suffix"), [("GET", ""), ("GET", "/update"), ("POST", "/update"), ("POST", "/delete")]
+)
+def test_ids_beyond_the_column_range_are_404(client, auth, number, method, suffix):
+    """SQLite would raise OverflowError for them (a 500); the converter's max refuses them."""
+    auth.login()
+    response = client.open("/" + number + suffix, method=method, data={"title": "t"})
+    assert response.status_code == 404
+
+
+def test_the_largest_id_sqlite_holds_is_looked_up(client, add_post, app):
+    add_post(1, "last", "")
+    with app.app_context():
+        get_db().execute("UPDATE post SET id = 9223372036854775807")
+        get_db().commit()
+    page = client.get("/9223372036854775807")
+    assert page.status_code == 200
+    assert b"<h1>last</h1>" in page.data
+    assert client.get("/9223372036854775806").status_code == 404
+
+
 def test_delete_needs_post(client, auth, add_post):
     add_post(1, "mine", "")
     auth.login()
