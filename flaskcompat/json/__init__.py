@@ -18,7 +18,7 @@ from _compat.lang import RecursionError
 from _compat.strings import bytes_like_types, text_type, to_bytes, to_text
 from _compat.urls import decode_text
 
-from ..globals import _request_ctx_stack, current_app
+from ..globals import _app_ctx_stack, _request_ctx_stack, current_app
 
 try:
     import dataclasses
@@ -63,8 +63,12 @@ class JSONDecoder(_json.JSONDecoder):
 
 
 def _app_for_defaults(app):
-    if app is None and current_app:
-        app = current_app
+    """*app*, else the current app itself (not its proxy: the settings are
+    read from it several times), else ``None``."""
+    if app is None:
+        top = _app_ctx_stack.top
+        if top is not None:
+            app = top.app
     return app
 
 
