@@ -94,8 +94,9 @@ def parse_query(data, charset="utf-8", errors="replace"):
     the text is decoded in one call, not one per key and value: ``&`` and
     ``=`` are ASCII, which never belongs to a multi-byte UTF-8 sequence, so
     decoding the pieces joined by ``&`` and splitting again gives the text
-    of each piece, unless an escaped ``&`` (``%26``) adds a split.  ``+``
-    never separates, so it is replaced in one go.
+    of each piece, unless an escaped ``&`` (``%26``) adds a split; then
+    NUL, the same way; then piece by piece.  ``+`` never separates, so it
+    is replaced in one go.
     """
     data = to_bytes(data, "latin-1").replace(b"+", b" ")
     whole = charset == "utf-8" and errors == "replace"
@@ -107,9 +108,12 @@ def parse_query(data, charset="utf-8", errors="replace"):
             key, _, value = segment.partition(b"=")
             pieces.append(_unquote_to_bytes(key) if b"%" in key else key)
             pieces.append(_unquote_to_bytes(value) if b"%" in value else value)
-    texts = decode_text(b"&".join(pieces)).split(u"&") if whole else ()
-    if len(texts) != len(pieces):
-        texts = [to_text(piece, charset, errors) for piece in pieces]
+    if whole:
+        for joiner in (u"&", u"\x00"):
+            texts = decode_text(to_bytes(joiner).join(pieces)).split(joiner)
+            if len(texts) == len(pieces):
+                return list(zip(texts[::2], texts[1::2]))
+    texts = [to_text(piece, charset, errors) for piece in pieces]
     return list(zip(texts[::2], texts[1::2]))
 
 

@@ -112,7 +112,7 @@ FORM_BODY = "&".join("%s=%s" % (k, v.replace("&", "%26").replace("!", "%21").rep
                      for k, v in FORM_FIELDS).encode("ascii")
 #: The session scenario's session, written by a first request to /login.
 SESSION_DATA = {"user_id": 42, "name": "alice", "roles": ["admin", "editor"],
-                "csrf": "b" * 40, "visits": 7}
+                "csrf": "3f786850e387550fdab836ed7e6dc881de23001b", "visits": 7}
 SECRET_KEY = "bench secret key"
 
 
