@@ -124,7 +124,7 @@ def test_fast_path_decides_static_rules_and_impossible_paths():
     assert app.url_map.match_fast("/item/12", "GET") is None
 
 
-def make_shared_prefix_app(n):
+def make_shared_prefix_app(n, catch_all=True):
     """*n* rules under one prefix, as real APIs have, and rules around them
     that could also match some of their paths."""
     app = Flask(__name__)
@@ -137,7 +137,8 @@ def make_shared_prefix_app(n):
     app.add_url_rule("/api/v1/r3/<name>", "r3_name", view)
     app.add_url_rule("/api/v1/r4/<int:id>/", "r4_slash", view)
     app.add_url_rule("/api/v1/r<int:n>/all", "numbered_all", view)
-    app.add_url_rule("/api/<path:rest>", "api_rest", view, methods=["PUT"])
+    if catch_all:
+        app.add_url_rule("/api/<path:rest>", "api_rest", view, methods=["PUT"])
     app.add_url_rule("/api/v1/static", "static_rule", view)
     app.add_url_rule("/<lang>/v1/about", "about_lang", view)
     return app
@@ -162,12 +163,13 @@ def test_shared_prefix_rules_answer_like_werkzeug(monkeypatch, path, method):
 def test_walk_meets_only_the_rules_under_the_paths_segments():
     """Matching cost does not grow with the rules sharing a prefix: a request
     meets the rules on its own branch only."""
-    table = make_shared_prefix_app(2000).url_map
+    table = make_shared_prefix_app(2000, catch_all=False).url_map
     rule, args = table.match_fast("/api/v1/r1999/5", "GET")
     assert (rule.endpoint, args) == ("r1999", {"id": 5})
     met = table._fast_routes.candidates("/api/v1/r1999/5")
-    assert sorted(r.endpoint for r, _, _ in met) == [
-        "about_lang", "api_rest", "numbered_all", "r1999"]
+    assert sorted(r.endpoint for r, _, _ in met) == ["about_lang", "numbered_all", "r1999"]
+    # With a catch-all beside them, two rules match: Werkzeug decides.
+    assert make_shared_prefix_app(20).url_map.match_fast("/api/v1/r19/5", "GET") is None
 
 
 def test_adding_a_rule_later_is_seen():
