@@ -66,10 +66,25 @@ import subprocess
 import sys
 import time
 
+import resource
+
 try:
-    from time import perf_counter as timer
+    from time import perf_counter as wall_clock
 except ImportError:  # Python 2: time.time has microsecond resolution on Unix
-    from timeit import default_timer as timer
+    from timeit import default_timer as wall_clock
+
+
+def cpu_clock():
+    """CPU seconds of this process (user + system): unlike the wall clock,
+    it does not count the time other processes hold the CPU, which on a
+    shared machine is most of the noise."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+CLOCKS = {"wall": wall_clock, "cpu": cpu_clock}
+#: The clock batches are timed with (--clock).
+timer = wall_clock
 
 PY2 = sys.version_info[0] == 2
 if PY2:  # pragma: no cover - exercised on Python 2 only
@@ -643,6 +658,8 @@ def default_warmup():
 # -- modes -------------------------------------------------------------------------
 
 def main_local(args):
+    global timer
+    timer = CLOCKS[args.clock]
     bench = Bench(args.frameworks, args.scenarios, args.target_time,
                   args.warmup_time, args.requests, log_stderr if args.verbose else None)
     bench.prepare()
@@ -662,6 +679,8 @@ def main_local(args):
 
 
 def main_worker(args):
+    global timer
+    timer = CLOCKS[args.clock]
     bench = Bench(args.frameworks, args.scenarios, args.target_time,
                   args.warmup_time, args.requests, log_stderr if args.verbose else None)
     bench.prepare()
@@ -715,7 +734,7 @@ def main_drive(args):
             raise SystemExit("bad worker spec %r (want NAME=PYTHON:fw1,fw2)" % spec)
         cmd = [python, os.path.abspath(__file__), "--worker",
                "--frameworks", fws, "--scenarios", ",".join(args.scenarios),
-               "--target-time", str(args.target_time)]
+               "--target-time", str(args.target_time), "--clock", args.clock]
         if args.warmup_time is not None:
             cmd += ["--warmup-time", str(args.warmup_time)]
         if args.requests:
@@ -735,6 +754,7 @@ def main_drive(args):
         "type": "meta", "interp": args.interp, "label": args.label,
         "date": time.strftime("%Y-%m-%d %H:%M:%S %Z"), "cpus": _cpu_count(),
         "cpu": _cpu_model(), "rounds": args.rounds, "target_time": args.target_time,
+        "clock": args.clock,
         "scenarios": args.scenarios, "loadavg_before": _loadavg(),
         "workers": dict((name, {"versions": r["versions"], "skipped": r["skipped"],
                                 "counts": r["counts"], "info": r["info"]})
@@ -845,8 +865,8 @@ def report(paths, stat="best", out=None):
         ratio_cols.append(("fc / Werkzeug", ("fc", "werkzeug")))
 
         w("### %s: %s\n\n" % (meta["interp"], interp_desc))
-        w("requests/sec, %s of %d interleaved rounds (higher is better)\n\n"
-          % (stat, meta["rounds"]))
+        w("requests/sec (%s clock), %s of %d interleaved rounds (higher is better)\n\n"
+          % (meta.get("clock", "wall"), stat, meta["rounds"]))
         header = ["scenario"] + [c[2] for c in cols] + [t for t, _ in ratio_cols]
         w("| " + " | ".join(header) + " |\n")
         w("|" + "|".join(["---"] + ["---:"] * (len(header) - 1)) + "|\n")
@@ -954,6 +974,8 @@ def parse_args(argv=None):
                    help="seconds per batch: sets each pair's request count")
     p.add_argument("--warmup-time", type=float, default=None,
                    help="seconds of warm-up per pair (default 0.2, PyPy 1.0)")
+    p.add_argument("--clock", choices=sorted(CLOCKS), default="wall",
+                   help="time batches by the wall clock or by the process's CPU time")
     p.add_argument("--requests", type=int, default=None,
                    help="a fixed request count per batch instead of --target-time")
     p.add_argument("--interp", default=None, help="the interpreter's name in the output")
