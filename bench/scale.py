@@ -3,7 +3,7 @@
 what a request brings, in-process (as ``wsgi_throughput.py``), on the
 interpreter running it.
 
-Curves (each point: the best of --rounds batches, microseconds per request):
+Curves (each point: the best of --rounds batches, CPU microseconds per request):
 
   rules-distinct   N rules /r{i}/<int:id>, the last one requested
   rules-shared     N rules /api/v1/r{i}/<int:id>, the last one requested
@@ -33,10 +33,12 @@ import resource
 import subprocess
 import sys
 
-try:
-    from time import perf_counter as timer
-except ImportError:  # Python 2
-    from timeit import default_timer as timer
+
+def timer():
+    """CPU seconds of this process, which other processes on a shared
+    machine do not inflate (see wsgi_throughput.py's --clock)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 if sys.version_info[0] == 2:  # pragma: no cover
     range = xrange  # noqa: F821
@@ -208,6 +210,16 @@ def measure(curve, n, rounds):
 
 
 def peak_rss_kib():
+    """This process's peak resident memory.  Linux's ``ru_maxrss`` carries
+    the parent's peak over ``fork`` and ``exec``; ``VmHWM`` is this
+    process's own."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except IOError:
+        pass
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return rss // 1024 if sys.platform == "darwin" else rss
 
@@ -233,7 +245,6 @@ def main_measure(args):
 
 def main_point(args):
     curve, n = args.point[0], int(args.point[1])
-    baseline = peak_rss_kib()
     app, make = app_for(curve, 1)  # imports and app machinery before the baseline
     call(app, make())
     baseline = peak_rss_kib()
@@ -279,7 +290,8 @@ def main_table(args):
                 first = (n, base["seconds"])
             growth = ("%.2fx cost for %.0fx size" % (base["seconds"] / first[1], n / first[0])
                       if base and first else "")
-            rss = ", ".join("%.0f MB" % (by[i]["rss_peak_kib"] / 1024.0)
+            rss = ", ".join("%.1f MB (%.1f MB before)" % (by[i]["rss_peak_kib"] / 1024.0,
+                                                          by[i]["rss_baseline_kib"] / 1024.0)
                             for i in interps if i in by and "rss_peak_kib" in by[i])
             w("| %s | %s | %s | %s | %s |\n" % (curve, _size(curve, n), " | ".join(cells),
                                                 growth, rss))

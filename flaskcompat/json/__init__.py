@@ -225,7 +225,7 @@ def _shared_decoding(options):
             _SHARED_DECODINGS.clear()
         settings = dict(options)
         del settings["cls"]
-        decoding = _SHARED_DECODINGS[key] = JSONDecoder(**settings).decode
+        decoding = _SHARED_DECODINGS[key] = JSONDecoder(**settings).decode  # compat-ok: JSON
     return decoding
 
 
