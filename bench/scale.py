@@ -265,7 +265,7 @@ def _size(curve, n):
     if curve in ("upload", "json", "cookie-header"):
         for unit, scale in (("MB", 1 << 20), ("KB", 1 << 10)):
             if n >= scale:
-                return "%g %s" % (n / scale, unit)
+                return "%.3g %s" % (n / scale, unit)
         return "%d B" % n
     return "{:,}".format(n)
 
