@@ -14,10 +14,10 @@ submodules:
 ``_compat.urls``
     percent-encoding of text and bytes, query strings, filesystem paths,
     ``Content-Disposition`` and mimetypes.
-``_compat.headers`` and ``_compat.multipart``
-    the request's ``Content-Type`` (and other headers with parameters) and
-    ``multipart/form-data`` bodies, parsed by the framework itself, one way
-    on every generation.
+``_compat.headers``, ``_compat.multipart`` and ``_compat.urlencoded``
+    the request's ``Content-Type`` (and other headers with parameters),
+    ``multipart/form-data`` and ``application/x-www-form-urlencoded``
+    bodies, parsed by the framework itself, one way on every generation.
 ``_compat.lang``
     dict iteration, ``reraise``, metaclasses, ``__str__`` classes.
 ``_compat.local``

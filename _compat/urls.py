@@ -89,18 +89,32 @@ def parse_query(data, charset="utf-8", errors="replace"):
     *data* is bytes or text.  Pairs are separated by ``&`` only (``;`` is an
     ordinary character, as in current browsers and Python 3.10+), ``+`` means
     a space, blank values are kept and empty segments skipped.
+
+    With UTF-8 and U+FFFD for invalid bytes (the framework's decoding),
+    the text is decoded in one call, not one per key and value: ``&`` and
+    ``=`` are ASCII, which never belongs to a multi-byte UTF-8 sequence, so
+    decoding the pieces joined by ``&`` and splitting again gives the text
+    of each piece, unless an escaped ``&`` (``%26``) adds a split; then
+    NUL, the same way; then piece by piece.  ``+`` never separates, so it
+    is replaced in one go.
     """
-    data = to_bytes(data, "latin-1")
-    pairs = []
+    data = to_bytes(data, "latin-1").replace(b"+", b" ")
+    whole = charset == "utf-8" and errors == "replace"
+    if whole and b"%" not in data:
+        return [segment.partition(u"=")[::2] for segment in decode_text(data).split(u"&") if segment]
+    pieces = []
     for segment in data.split(b"&"):
-        if not segment:
-            continue
-        key, _, value = segment.partition(b"=")
-        pairs.append((
-            url_unquote(key.replace(b"+", b" "), charset, errors),
-            url_unquote(value.replace(b"+", b" "), charset, errors),
-        ))
-    return pairs
+        if segment:
+            key, _, value = segment.partition(b"=")
+            pieces.append(_unquote_to_bytes(key) if b"%" in key else key)
+            pieces.append(_unquote_to_bytes(value) if b"%" in value else value)
+    if whole:
+        for joiner in (u"&", u"\x00"):
+            texts = decode_text(to_bytes(joiner).join(pieces)).split(joiner)
+            if len(texts) == len(pieces):
+                return list(zip(texts[::2], texts[1::2]))
+    texts = [to_text(piece, charset, errors) for piece in pieces]
+    return list(zip(texts[::2], texts[1::2]))
 
 
 def _query_item(value, charset):

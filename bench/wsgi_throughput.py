@@ -22,6 +22,15 @@ Scenarios, each with the equivalent app in every framework:
           (/p{i}); the requested rule is the 101st of 250
   json    GET /json        -> a 10-key object through jsonify / json.dumps
   404     GET /no/such/page on the one-route app of ``hello``
+  template GET /page       -> bench/templates/page.html (Jinja2, a 30-row
+          table) through render_template; raw Werkzeug and Bottle render
+          the same file with Jinja2 (Bottle: ``jinja2_template``)
+  form    POST /form       -> a 10-field application/x-www-form-urlencoded
+          body read through request.form (Bottle: request.forms)
+  session GET /session     with a session cookie (5 values) -> the view
+          reads it, counts a visit and the response sets the new cookie;
+          raw Werkzeug signs its JSON cookie itself (HMAC-SHA1), Bottle
+          uses its own signed cookies
 
 Timing: every (framework, scenario) pair is validated (status and body),
 warmed up (long enough for PyPy's JIT) and calibrated to a request count
@@ -57,10 +66,25 @@ import subprocess
 import sys
 import time
 
+import resource
+
 try:
-    from time import perf_counter as timer
+    from time import perf_counter as wall_clock
 except ImportError:  # Python 2: time.time has microsecond resolution on Unix
-    from timeit import default_timer as timer
+    from timeit import default_timer as wall_clock
+
+
+def cpu_clock():
+    """CPU seconds of this process (user + system): unlike the wall clock,
+    it does not count the time other processes hold the CPU, which on a
+    shared machine is most of the noise."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+CLOCKS = {"wall": wall_clock, "cpu": cpu_clock}
+#: The clock batches are timed with (--clock).
+timer = wall_clock
 
 PY2 = sys.version_info[0] == 2
 if PY2:  # pragma: no cover - exercised on Python 2 only
@@ -71,7 +95,7 @@ else:
 
 IS_PYPY = platform.python_implementation() == "PyPy"
 
-SCENARIOS = ("hello", "routes", "json", "404")
+SCENARIOS = ("hello", "routes", "json", "404", "template", "form", "session")
 FRAMEWORKS = ("flaskcompat", "flask", "werkzeug", "bottle")
 
 N_CONVERTER_PAIRS = 100  # -> 200 converter rules
@@ -84,7 +108,27 @@ PATHS = {
     "routes": "/r%d/%d" % (MIDDLE, ROUTE_ID),
     "json": "/json",
     "404": "/no/such/page",
+    "template": "/page",
+    "form": "/form",
+    "session": "/session",
 }
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TEMPLATES = os.path.join(HERE, "templates")
+#: The template scenario's rows: data, built once, not the framework's work.
+ROWS = [{"id": i, "name": "user %d" % i, "email": "user%d@example.com" % i,
+         "bio": "likes <b>bold</b> & \"quotes\"" if i % 3 == 0 else "plain"}
+        for i in range(30)]
+FORM_FIELDS = [("name", "Alice Example"), ("email", "alice@example.com"),
+               ("subject", "Hello there"), ("message", "A message with spaces & symbols!"),
+               ("age", "42"), ("country", "NZ"), ("newsletter", "on"),
+               ("tag", "one"), ("tag", "two"), ("csrf_token", "a" * 40)]
+FORM_BODY = "&".join("%s=%s" % (k, v.replace("&", "%26").replace("!", "%21").replace(" ", "+"))
+                     for k, v in FORM_FIELDS).encode("ascii")
+#: The session scenario's session, written by a first request to /login.
+SESSION_DATA = {"user_id": 42, "name": "alice", "roles": ["admin", "editor"],
+                "csrf": "3f786850e387550fdab836ed7e6dc881de23001b", "visits": 7}
+SECRET_KEY = "bench secret key"
 
 
 def payload():
@@ -162,7 +206,43 @@ def build_flasklike(mod):
     def as_json():
         return jsonify(payload())
 
-    return {"hello": hello, "routes": routes, "json": japp, "404": hello}
+    page = Flask(__name__, template_folder=TEMPLATES)
+
+    @page.route("/page")
+    def render_page():
+        return mod.render_template("page.html", title="Users", rows=ROWS)
+
+    forms = Flask(__name__)
+
+    @forms.route("/form", methods=["POST"])
+    def read_form():
+        form = mod.request.form
+        return form_answer(form["name"], form["email"], len(form.getlist("tag")))
+
+    sessions = Flask(__name__)
+    sessions.secret_key = SECRET_KEY
+
+    @sessions.route("/login")
+    def login():
+        mod.session.update(SESSION_DATA)
+        return "ok"
+
+    @sessions.route("/session")
+    def count_visit():
+        session = mod.session
+        session["visits"] = session["visits"] + 1
+        return session_answer(session["name"], session["visits"])
+
+    return {"hello": hello, "routes": routes, "json": japp, "404": hello,
+            "template": page, "form": forms, "session": sessions}
+
+
+def form_answer(name, email, tags):
+    return "%s <%s> %d tags" % (name, email, tags)
+
+
+def session_answer(name, visits):
+    return "%s: visit %d" % (name, visits)
 
 
 def load_flaskcompat():
@@ -176,6 +256,11 @@ def load_flask():
 
 
 def load_werkzeug():
+    import base64
+    import hashlib
+    import hmac
+
+    import jinja2
     import werkzeug
     from werkzeug.exceptions import HTTPException
     from werkzeug.routing import Map, Rule
@@ -202,6 +287,43 @@ def load_werkzeug():
         body = json.dumps(payload(), sort_keys=True, separators=(",", ":")) + "\n"
         return Response(body, mimetype="application/json")
 
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
+
+    def page(request):
+        return html(env.get_template("page.html").render(title="Users", rows=ROWS))
+
+    def read_form(request):
+        form = request.form
+        return html(form_answer(form["name"], form["email"], len(form.getlist("tag"))))
+
+    # The session floor: JSON in a cookie signed with HMAC-SHA1, nothing else.
+    key = hashlib.sha1(SECRET_KEY.encode("utf-8")).digest()
+
+    def sign(data):
+        payload = base64.urlsafe_b64encode(json.dumps(
+            data, sort_keys=True, separators=(",", ":")).encode("utf-8"))
+        mac = hmac.new(key, payload, hashlib.sha1).digest()
+        return (payload + b"." + base64.urlsafe_b64encode(mac)).decode("ascii")
+
+    def unsign(cookie):
+        payload, _, mac = cookie.encode("ascii").rpartition(b".")
+        expected = base64.urlsafe_b64encode(hmac.new(key, payload, hashlib.sha1).digest())
+        if not hmac.compare_digest(mac, expected):
+            return {}
+        return json.loads(base64.urlsafe_b64decode(payload).decode("utf-8"))
+
+    def login(request):
+        response = html("ok")
+        response.set_cookie("session", sign(SESSION_DATA), httponly=True)
+        return response
+
+    def count_visit(request):
+        session = unsign(request.cookies.get("session", ""))
+        session["visits"] += 1
+        response = html(session_answer(session["name"], session["visits"]))
+        response.set_cookie("session", sign(session), httponly=True)
+        return response
+
     routes = [(rule, endpoint, _wz_view(view, html)) for rule, endpoint, view in route_specs()]
     hello = make_app([("/", "index", lambda request: html("Hello World!"))])
     return _dist_version("werkzeug", werkzeug), {
@@ -209,6 +331,9 @@ def load_werkzeug():
         "routes": make_app(routes),
         "json": make_app([("/json", "json", as_json)]),
         "404": hello,
+        "template": make_app([("/page", "page", page)]),
+        "form": make_app([("/form", "form", read_form)]),
+        "session": make_app([("/login", "login", login), ("/session", "session", count_visit)]),
     }
 
 
@@ -231,7 +356,34 @@ def load_bottle():
 
     japp = bottle.Bottle()
     japp.route("/json", callback=payload)  # a dict becomes a JSON response
-    return bottle.__version__, {"hello": hello, "routes": routes, "json": japp, "404": hello}
+
+    page = bottle.Bottle()
+    page.route("/page", callback=lambda: bottle.jinja2_template(
+        "page.html", template_lookup=[TEMPLATES], template_settings={"autoescape": True},
+        title="Users", rows=ROWS))
+
+    forms = bottle.Bottle()
+
+    def read_form():
+        form = bottle.request.forms
+        return form_answer(form.get("name"), form.get("email"), len(form.getall("tag")))
+    forms.route("/form", method="POST", callback=read_form)
+
+    sessions = bottle.Bottle()
+
+    def login():
+        bottle.response.set_cookie("session", SESSION_DATA, secret=SECRET_KEY, httponly=True)
+        return "ok"
+
+    def count_visit():
+        session = bottle.request.get_cookie("session", secret=SECRET_KEY)
+        session["visits"] += 1
+        bottle.response.set_cookie("session", session, secret=SECRET_KEY, httponly=True)
+        return session_answer(session["name"], session["visits"])
+    sessions.route("/login", callback=login)
+    sessions.route("/session", callback=count_visit)
+    return bottle.__version__, {"hello": hello, "routes": routes, "json": japp, "404": hello,
+                                "template": page, "form": forms, "session": sessions}
 
 
 LOADERS = {
@@ -244,10 +396,10 @@ LOADERS = {
 
 # -- the WSGI side --------------------------------------------------------------
 
-def make_environ(path):
-    """A PEP 3333 GET environ as a real server would build it (native strings)."""
-    return {
-        "REQUEST_METHOD": "GET",
+def make_environ(path, method="GET", content_type=None, body=b"", cookie=None):
+    """A PEP 3333 environ as a real server would build it (native strings)."""
+    environ = {
+        "REQUEST_METHOD": method,
         "SCRIPT_NAME": "",
         "PATH_INFO": path,
         "QUERY_STRING": "",
@@ -263,12 +415,41 @@ def make_environ(path):
         "HTTP_CONNECTION": "keep-alive",
         "wsgi.version": (1, 0),
         "wsgi.url_scheme": "http",
-        "wsgi.input": io.BytesIO(b""),
+        "wsgi.input": io.BytesIO(body),
         "wsgi.errors": sys.stderr,
         "wsgi.multithread": False,
         "wsgi.multiprocess": False,
         "wsgi.run_once": False,
     }
+    if content_type is not None:
+        environ["CONTENT_TYPE"] = content_type
+        environ["CONTENT_LENGTH"] = str(len(body))
+    if cookie is not None:
+        environ["HTTP_COOKIE"] = cookie
+    return environ
+
+
+class Request(object):
+    """A prebuilt request: the environ to copy and the body to read."""
+
+    def __init__(self, environ, body=b""):
+        self.environ = environ
+        self.body = body
+
+
+def scenario_request(scenario, app):
+    """The request of *scenario* for *app* (the session one carries the
+    cookie the app itself set in answer to ``/login``)."""
+    if scenario == "form":
+        return Request(make_environ(PATHS["form"], "POST",
+                                    "application/x-www-form-urlencoded", FORM_BODY), FORM_BODY)
+    if scenario == "session":
+        _, headers, _ = call_once(app, Request(make_environ("/login")))
+        cookie = [v for k, v in headers if k.lower() == "set-cookie"]
+        if not cookie:
+            raise AssertionError("no session cookie in the answer to /login: %r" % headers)
+        return Request(make_environ(PATHS["session"], cookie=cookie[0].split(";", 1)[0]))
+    return Request(make_environ(PATHS[scenario]))
 
 
 def _write(data):
@@ -279,8 +460,8 @@ def _start_response(status, headers, exc_info=None):
     return _write
 
 
-def call_once(app, template):
-    """One request, recording status, headers and body (for validation)."""
+def call_once(app, request):
+    """One request: its status, its headers (a list) and its body (for validation)."""
     seen = {}
 
     def start_response(status, headers, exc_info=None):
@@ -288,19 +469,20 @@ def call_once(app, template):
         seen["headers"] = headers
         return _write
 
-    environ = template.copy()
-    environ["wsgi.input"] = io.BytesIO(b"")
+    environ = request.environ.copy()
+    environ["wsgi.input"] = io.BytesIO(request.body)
     it = app(environ, start_response)
     try:
         body = b"".join(it)
     finally:
         if hasattr(it, "close"):
             it.close()
-    return seen.get("status", ""), dict((k.lower(), v) for k, v in seen.get("headers", [])), body
+    return seen.get("status", ""), list(seen.get("headers", [])), body
 
 
-def validate(scenario, status, headers, body):
+def validate(scenario, status, header_list, body):
     """Raise if a framework's answer is not the scenario's answer."""
+    headers = dict((k.lower(), v) for k, v in header_list)
     code = status.split(" ", 1)[0]
     ctype = headers.get("content-type", "")
     if scenario == "hello":
@@ -310,22 +492,31 @@ def validate(scenario, status, headers, body):
     elif scenario == "json":
         ok = (code == "200" and ctype.startswith("application/json")
               and json.loads(body.decode("utf-8")) == payload())
+    elif scenario == "template":
+        ok = (code == "200" and body.count(b"<tr ") == len(ROWS)
+              and b"&lt;b&gt;bold&lt;/b&gt; &amp; " in body and b"user29@example.com" in body)
+    elif scenario == "form":
+        ok = code == "200" and body == b"Alice Example <alice@example.com> 2 tags"
+    elif scenario == "session":
+        ok = (code == "200" and body == b"alice: visit 8"
+              and "session=" in headers.get("set-cookie", ""))
     else:
         ok = code == "404"
     if not ok:
         raise AssertionError("%s: unexpected answer %r %r %r" % (scenario, status, ctype, body[:200]))
 
 
-def run_batch(app, template, n):
+def run_batch(app, request, n):
     """n requests; returns the elapsed seconds."""
-    copy = template.copy
+    copy = request.environ.copy
+    body = request.body
     BytesIO = io.BytesIO
     start_response = _start_response
     gc.collect()
     t0 = timer()
     for _ in range(n):
         environ = copy()
-        environ["wsgi.input"] = BytesIO(b"")
+        environ["wsgi.input"] = BytesIO(body)
         it = app(environ, start_response)
         try:
             for _chunk in it:
@@ -378,15 +569,16 @@ class Bench(object):
             self.versions[name] = version
             self.apps[name] = apps
         self.frameworks = [f for f in frameworks if f in self.apps]
-        self.templates = dict((s, make_environ(PATHS[s])) for s in self.scenarios)
+        self.requests = {}
         self.counts = {}
 
     def prepare(self):
         """Validate, warm up and calibrate every (framework, scenario) pair."""
         for name in self.frameworks:
             for scenario in self.scenarios:
-                app, template = self.apps[name][scenario], self.templates[scenario]
+                app = self.apps[name][scenario]
                 try:
+                    template = self.requests[(name, scenario)] = scenario_request(scenario, app)
                     validate(scenario, *call_once(app, template))
                 except Exception as e:
                     raise SystemExit("%s failed the %s scenario: %s" % (name, scenario, e))
@@ -411,7 +603,7 @@ class Bench(object):
         for scenario in self.scenarios:
             for name in order:
                 n = self.counts[(name, scenario)]
-                seconds = run_batch(self.apps[name][scenario], self.templates[scenario], n)
+                seconds = run_batch(self.apps[name][scenario], self.requests[(name, scenario)], n)
                 samples.append({
                     "type": "sample", "framework": name, "version": self.versions[name],
                     "scenario": scenario, "round": index, "requests": n,
@@ -466,6 +658,8 @@ def default_warmup():
 # -- modes -------------------------------------------------------------------------
 
 def main_local(args):
+    global timer
+    timer = CLOCKS[args.clock]
     bench = Bench(args.frameworks, args.scenarios, args.target_time,
                   args.warmup_time, args.requests, log_stderr if args.verbose else None)
     bench.prepare()
@@ -485,6 +679,8 @@ def main_local(args):
 
 
 def main_worker(args):
+    global timer
+    timer = CLOCKS[args.clock]
     bench = Bench(args.frameworks, args.scenarios, args.target_time,
                   args.warmup_time, args.requests, log_stderr if args.verbose else None)
     bench.prepare()
@@ -538,7 +734,7 @@ def main_drive(args):
             raise SystemExit("bad worker spec %r (want NAME=PYTHON:fw1,fw2)" % spec)
         cmd = [python, os.path.abspath(__file__), "--worker",
                "--frameworks", fws, "--scenarios", ",".join(args.scenarios),
-               "--target-time", str(args.target_time)]
+               "--target-time", str(args.target_time), "--clock", args.clock]
         if args.warmup_time is not None:
             cmd += ["--warmup-time", str(args.warmup_time)]
         if args.requests:
@@ -558,6 +754,7 @@ def main_drive(args):
         "type": "meta", "interp": args.interp, "label": args.label,
         "date": time.strftime("%Y-%m-%d %H:%M:%S %Z"), "cpus": _cpu_count(),
         "cpu": _cpu_model(), "rounds": args.rounds, "target_time": args.target_time,
+        "clock": args.clock,
         "scenarios": args.scenarios, "loadavg_before": _loadavg(),
         "workers": dict((name, {"versions": r["versions"], "skipped": r["skipped"],
                                 "counts": r["counts"], "info": r["info"]})
@@ -668,8 +865,8 @@ def report(paths, stat="best", out=None):
         ratio_cols.append(("fc / Werkzeug", ("fc", "werkzeug")))
 
         w("### %s: %s\n\n" % (meta["interp"], interp_desc))
-        w("requests/sec, %s of %d interleaved rounds (higher is better)\n\n"
-          % (stat, meta["rounds"]))
+        w("requests/sec (%s clock), %s of %d interleaved rounds (higher is better)\n\n"
+          % (meta.get("clock", "wall"), stat, meta["rounds"]))
         header = ["scenario"] + [c[2] for c in cols] + [t for t, _ in ratio_cols]
         w("| " + " | ".join(header) + " |\n")
         w("|" + "|".join(["---"] + ["---:"] * (len(header) - 1)) + "|\n")
@@ -717,7 +914,7 @@ def main_profile(args):
     if not bench.frameworks:
         raise SystemExit("%s is not importable here" % framework)
     bench.prepare()
-    app, template = bench.apps[framework][scenario], bench.templates[scenario]
+    app, template = bench.apps[framework][scenario], bench.requests[(framework, scenario)]
     n = args.requests or 20000
     profiler = cProfile.Profile()
     profiler.enable()
@@ -777,6 +974,8 @@ def parse_args(argv=None):
                    help="seconds per batch: sets each pair's request count")
     p.add_argument("--warmup-time", type=float, default=None,
                    help="seconds of warm-up per pair (default 0.2, PyPy 1.0)")
+    p.add_argument("--clock", choices=sorted(CLOCKS), default="wall",
+                   help="time batches by the wall clock or by the process's CPU time")
     p.add_argument("--requests", type=int, default=None,
                    help="a fixed request count per batch instead of --target-time")
     p.add_argument("--interp", default=None, help="the interpreter's name in the output")

@@ -9,9 +9,10 @@ URL is a 404 everywhere instead of a 200 on one and a 404 on another.
 Werkzeug binds an adapter to every request (encoding the host name with
 IDNA on the way) and then tries its rules one by one (Werkzeug 1.0) or walks
 a state machine (Werkzeug 3).  :meth:`Map.match_fast` answers the common
-requests with a dict lookup instead: rules without variables by their exact
-path, rules with variables by their first path segment and one regular
-expression each, and a 404 for a path no rule could match.  Whenever the
+requests with dict lookups instead: rules without variables by their exact
+path, rules with variables by a walk down a trie of their static path
+segments and one regular expression for each rule met on the way, and a
+404 for a path no rule could match.  Whenever the
 answer could depend on Werkzeug's matching order, redirects or ``405``
 handling it steps aside, so the answers are Werkzeug's own
 (``tests/test_routing.py`` compares them request by request).
@@ -66,9 +67,15 @@ def _fast_path_candidate(rule, rules_per_endpoint):
     )
 
 
-def _first_segment(path):
-    """``"users"`` for ``"/users/<int:id>"``; a rule's first segment may hold a placeholder."""
-    return path[1:].partition("/")[0]
+def _static_segments(rule_string):
+    """The path segments of a rule before its first variable: ``["api",
+    "v1"]`` for ``"/api/v1/r<int:id>"`` (the segment holding the variable
+    is left out) and for ``"/api/v1/"``."""
+    head, variable, _ = rule_string.partition("<")
+    segments = head[1:].split("/")
+    if variable or not segments[-1]:
+        segments.pop()
+    return segments
 
 
 def _rule_pattern(rule):
@@ -105,15 +112,37 @@ def _rule_pattern(rule):
     return pattern, tuple(variables)
 
 
+class _SegmentNode(object):
+    """A node of :class:`_FastRoutes`'s trie: the rules whose static
+    segments end here, and whether a rule left to Werkzeug does."""
+
+    __slots__ = ("children", "candidates", "blocked")
+
+    def __init__(self):
+        self.children = {}
+        self.candidates = []
+        self.blocked = False
+
+    def descend(self, segments):
+        node = self
+        for segment in segments:
+            child = node.children.get(segment)
+            if child is None:
+                child = node.children[segment] = _SegmentNode()
+            node = child
+        return node
+
+
 class _FastRoutes(object):
     """What :meth:`Map.match_fast` looks requests up in, built once per map.
 
-    ``static``: path -> rules without variables.  ``dynamic``: first path
-    segment -> ``(rule, pattern, variables)`` of the rules with variables starting with
-    that segment, only for segments where those are all the rules that
-    could match (no other rule shares the segment, no rule starts with a
-    variable).  ``prefixes``: the literal beginnings of every rule not in
-    ``static``, to tell a path no rule can match.
+    ``static``: path -> rules without variables.  ``root``: a trie over the
+    static path segments of every other rule (those before its first
+    variable, see :func:`_static_segments`); a rule sits at the node of its
+    last static segment as ``(rule, pattern, variables)``, or marks that
+    node blocked if Werkzeug must decide its requests.  Only the rules on
+    a request's walk down the trie can match it, so matching costs the
+    same with ten rules or ten thousand, shared prefixes or not.
     """
 
     def __init__(self, rules):
@@ -121,26 +150,35 @@ class _FastRoutes(object):
         for rule in rules:
             rules_per_endpoint[rule.endpoint] = rules_per_endpoint.get(rule.endpoint, 0) + 1
         self.static = {}
-        self.dynamic = {}
-        blocked = set()
-        prefixes = set()
+        self.root = _SegmentNode()
         for rule in rules:
             candidate = _fast_path_candidate(rule, rules_per_endpoint)
             if candidate and not rule.arguments:
                 self.static.setdefault(rule.rule, []).append(rule)
                 continue
-            prefixes.add(rule.rule.split("<", 1)[0].rstrip("/"))
-            segment = _first_segment(rule.rule)
+            node = self.root.descend(_static_segments(rule.rule))
             compiled = _rule_pattern(rule) if candidate else None
             if compiled is None:
-                blocked.add(segment)
+                node.blocked = True
             else:
-                self.dynamic.setdefault(segment, []).append((rule,) + compiled)
-        if any("<" in segment for segment in blocked | set(self.dynamic)):
-            self.dynamic = {}
-        for segment in blocked:
-            self.dynamic.pop(segment, None)
-        self.prefixes = tuple(prefixes)
+                node.candidates.append((rule,) + compiled)
+
+    def candidates(self, path_info):
+        """The rules that could match *path_info*, or ``None`` if one that
+        Werkzeug must decide could."""
+        node = self.root
+        found = []
+        for segment in path_info[1:].split("/"):
+            if node.blocked:
+                return None
+            found.extend(node.candidates)
+            node = node.children.get(segment)
+            if node is None:
+                return found
+        if node.blocked:
+            return None
+        found.extend(node.candidates)
+        return found
 
 
 class Map(_BaseMap):
@@ -181,12 +219,10 @@ class Map(_BaseMap):
             return None
         if "//" in path_info or path_info + "/" in routes.static:
             return None
-        candidates = routes.dynamic.get(_first_segment(path_info))
-        if candidates is not None:
-            return _match_dynamic(candidates, path_info, method)
-        if path_info.startswith(routes.prefixes):
-            return None
-        return NOT_FOUND
+        candidates = routes.candidates(path_info)
+        if not candidates:
+            return NOT_FOUND if candidates is not None else None
+        return _match_dynamic(candidates, path_info, method)
 
 
 def _match_dynamic(candidates, path_info, method):

@@ -10,13 +10,16 @@ from __future__ import absolute_import
 
 import calendar
 import hashlib
+import hmac
 import time
 from datetime import datetime, timedelta
 
-from itsdangerous import BadSignature, URLSafeTimedSerializer
+from itsdangerous import BadSignature, BadTimeSignature, URLSafeTimedSerializer
+from itsdangerous.encoding import base64_decode, base64_encode, bytes_to_int, int_to_bytes
 
 from _compat import py3warnings
 from _compat.py3warnings import check_py3_text
+from _compat.strings import to_bytes, to_text
 from _compat.werkzeug import CallbackDict
 
 from .helpers import total_seconds
@@ -197,6 +200,11 @@ def _age(signed):
 
 _EPOCH = datetime(1970, 1, 1)
 
+#: ``(secret key, salt, serializer, key derivation, digest) -> SessionCookieSerializer``.
+_SERIALIZERS = {}
+#: More settings than this in use means keys replaced again and again: start over.
+_MAX_CACHED_SERIALIZERS = 16
+
 
 def utc_now():
     """The current UTC time as a naive datetime (``utcnow`` is deprecated in 3.12+)."""
@@ -211,6 +219,72 @@ def _is_ip(value):
 session_json_serializer = TaggedJSONSerializer()
 
 
+class SessionCookieSerializer(URLSafeTimedSerializer):
+    """itsdangerous's ``URLSafeTimedSerializer``, signing with a key derived once.
+
+    itsdangerous derives the signing key from the secret key and keys a new
+    HMAC on every ``dumps`` and ``loads``; a session cookie is read and
+    written on every request that uses the session, so this serializer
+    derives the key once, keys one HMAC with it, and signs and verifies
+    with copies of it.  The cookie format is itsdangerous's own, byte for
+    byte (``tests/test_sessions.py`` compares the two), so cookies written
+    by Flask 1.1, by the other interpreter or by this class read the same.
+    A ``salt`` or ``max_age`` argument takes itsdangerous's own code.
+    """
+
+    def __init__(self, secret_key, salt, serializer, key_derivation, digest_method):
+        URLSafeTimedSerializer.__init__(
+            self, secret_key, salt=salt, serializer=serializer,
+            signer_kwargs=dict(key_derivation=key_derivation, digest_method=digest_method),
+        )
+        self._keyed_mac = hmac.new(self.make_signer().derive_key(), digestmod=digest_method)
+        # itsdangerous works this out on every call; it cannot change.
+        self._text_output = self.is_text_serializer
+
+    def _signature(self, value):
+        mac = self._keyed_mac.copy()
+        mac.update(value)
+        return mac.digest()
+
+    def dumps(self, obj, salt=None):
+        if salt is not None:
+            return URLSafeTimedSerializer.dumps(self, obj, salt)
+        value = self.dump_payload(obj) + b"." + base64_encode(int_to_bytes(int(time.time())))
+        signed = value + b"." + base64_encode(self._signature(value))
+        return to_text(signed, "utf-8") if self._text_output else signed
+
+    def loads(self, s, max_age=None, return_timestamp=False, salt=None):
+        if max_age is not None or salt is not None:
+            return URLSafeTimedSerializer.loads(self, s, max_age, return_timestamp, salt)
+        data, timestamp = self.loads_with_timestamp(s)
+        if return_timestamp:
+            return data, self.make_signer().timestamp_to_datetime(timestamp)
+        return data
+
+    def loads_with_timestamp(self, s):
+        """``(data, signing time as a Unix timestamp)`` of a signed value;
+        :class:`~itsdangerous.BadSignature` when the value was not signed
+        with this key (tampered, truncated, garbage)."""
+        signed = to_bytes(s, "utf-8")
+        value, dot, signature = signed.rpartition(b".")
+        if not dot:
+            raise BadSignature("No '.' found in the value")
+        try:
+            signature = base64_decode(signature)
+        except Exception:
+            signature = b""
+        if not hmac.compare_digest(signature, self._signature(value)):
+            raise BadSignature("The signature does not match", payload=value)
+        payload, dot, timestamp = value.rpartition(b".")
+        if not dot:
+            raise BadTimeSignature("The timestamp is missing", payload=value)
+        try:
+            timestamp = bytes_to_int(base64_decode(timestamp))
+        except Exception:
+            raise BadTimeSignature("Malformed timestamp", payload=payload)
+        return self.load_payload(payload), timestamp
+
+
 class SecureCookieSessionInterface(SessionInterface):
     """Sessions in a cookie signed with HMAC-SHA1 over the app's secret key."""
 
@@ -221,16 +295,22 @@ class SecureCookieSessionInterface(SessionInterface):
     session_class = SecureCookieSession
 
     def get_signing_serializer(self, app):
-        if not app.secret_key:
+        """The app's :class:`SessionCookieSerializer`, built once per secret
+        key and settings and shared by every app and interface using them."""
+        secret_key = app.secret_key
+        if not secret_key:
             return None
-        return URLSafeTimedSerializer(
-            app.secret_key,
-            salt=self.salt,
-            serializer=self.serializer,
-            signer_kwargs=dict(
-                key_derivation=self.key_derivation, digest_method=self.digest_method
-            ),
-        )
+        settings = (secret_key, self.salt, self.serializer, self.key_derivation,
+                    self.digest_method)
+        try:
+            return _SERIALIZERS[settings]
+        except KeyError:
+            if len(_SERIALIZERS) >= _MAX_CACHED_SERIALIZERS:
+                _SERIALIZERS.clear()  # keys replaced again and again (tests)
+            serializer = _SERIALIZERS[settings] = SessionCookieSerializer(*settings)
+            return serializer
+        except TypeError:  # an unhashable secret key (a bytearray)
+            return SessionCookieSerializer(*settings)
 
     def open_session(self, app, request):
         s = self.get_signing_serializer(app)
@@ -241,10 +321,15 @@ class SecureCookieSessionInterface(SessionInterface):
             return self.session_class()
         max_age = total_seconds(app.permanent_session_lifetime)
         try:
-            data, signed = s.loads(value, return_timestamp=True)
+            if isinstance(s, SessionCookieSerializer):
+                data, timestamp = s.loads_with_timestamp(value)
+                age = time.time() - timestamp
+            else:  # a subclass's own serializer
+                data, signed = s.loads(value, return_timestamp=True)
+                age = _age(signed)
         except BadSignature:
             return self.session_class()
-        if _age(signed) > max_age:
+        if age > max_age:
             return self.session_class()
         if not isinstance(data, dict):
             return self.session_class()
@@ -255,7 +340,8 @@ class SecureCookieSessionInterface(SessionInterface):
         path = self.get_cookie_path(app)
         # Any response that depends on the session must not be cached for
         # other clients (CVE-2023-30861), whatever happens to the cookie.
-        if session.accessed:
+        vary_added = session.accessed
+        if vary_added:
             response.vary.add("Cookie")
         if not session:
             if session.modified:
@@ -275,4 +361,5 @@ class SecureCookieSessionInterface(SessionInterface):
             secure=self.get_cookie_secure(app),
             samesite=self.get_cookie_samesite(app),
         )
-        response.vary.add("Cookie")
+        if not vary_added:
+            response.vary.add("Cookie")

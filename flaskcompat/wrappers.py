@@ -24,6 +24,7 @@ from datetime import datetime, timedelta
 from _compat import py3warnings
 from _compat.headers import parse_options_header
 from _compat.multipart import parse_multipart
+from _compat.urlencoded import parse_urlencoded
 from _compat.py3traps import mark_py3_bytes
 from _compat.py3warnings import check_py3_text
 from _compat.strings import (
@@ -369,16 +370,10 @@ class Request(JSONMixin, BaseRequest):
             return
         mimetype = self.mimetype
         if mimetype == _FORM_URLENCODED:
-            limit = self.max_form_memory_size
-            length = self.content_length
-            if limit is not None and length is not None and length > limit:
-                # Refused before reading, like an oversized body.
-                raise exceptions.RequestEntityTooLarge()
-            stream = self._get_stream_for_parsing()
-            body = stream.read() if limit is None else stream.read(limit + 1)
-            if limit is not None and len(body) > limit:
-                raise exceptions.RequestEntityTooLarge()
-            form, files = ImmutableMultiDict(parse_query(body)), ImmutableMultiDict()
+            form, files = parse_urlencoded(
+                self._get_stream_for_parsing(), self.content_length,
+                max_form_memory_size=self.max_form_memory_size, cls=ImmutableMultiDict,
+            )
         elif mimetype == _FORM_MULTIPART:
             form, files = parse_multipart(
                 self._get_stream_for_parsing(), self.mimetype_params.get("boundary"),
@@ -446,10 +441,16 @@ _COOKIE_OCTETS = frozenset(
 )
 
 
+#: A value made only of cookie-octets, written as it is (signed session
+#: cookies always are): one match instead of a test per byte.
+_PLAIN_COOKIE_VALUE = re.compile(br"[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]*\Z")
+
+
 def _quote_cookie_value(value):
-    data = bytearray(to_bytes(value, "utf-8"))
-    if all(b in _COOKIE_OCTETS for b in data):
-        return to_text(bytes(data), "ascii")
+    data = to_bytes(value, "utf-8")
+    if _PLAIN_COOKIE_VALUE.match(data) is not None:
+        return to_text(data, "ascii")
+    data = bytearray(data)
     out = []
     for b in data:
         if b in (0x22, 0x5C):

@@ -105,8 +105,7 @@ def test_fast_path_decides_static_rules_and_impossible_paths():
     rule, args = table.match_fast("/item/12", "GET")
     assert (rule.endpoint, args) == ("item", {"id": 12})
     # Left to Werkzeug: a 405, a slash redirect, a shared endpoint, defaults,
-    # several rules matching, a value the converter refuses, a rule
-    # starting with a variable (which could match any path).
+    # several rules matching, a value the converter refuses.
     assert table.match_fast("/with-defaults", "GET") is None
     assert table.match_fast("/post", "GET") is None
     assert table.match_fast("/folder", "GET") is None
@@ -116,9 +115,66 @@ def test_fast_path_decides_static_rules_and_impossible_paths():
     assert table.match_fast("/num/3", "GET") is not None
     assert table.match_fast("/dir/x", "GET") is None
     assert table.match_fast("/item/" + "9" * 4301, "GET") is None
+    # A rule starting with a variable could match any path: it is tried on
+    # every walk, beside the rules under the path's static segments.
     app.add_url_rule("/v<int:version>/api", "versioned", lambda version: "v")
-    assert app.url_map.match_fast("/item/12", "GET") is None
+    rule, args = app.url_map.match_fast("/item/12", "GET")
+    assert (rule.endpoint, args) == ("item", {"id": 12})
+    rule, args = app.url_map.match_fast("/v2/api", "GET")
+    assert (rule.endpoint, args) == ("versioned", {"version": 2})
     assert app.url_map.match_fast("/about", "GET")[0].endpoint == "about"
+    assert app.url_map.match_fast("/nowhere", "GET") is None
+    # A rule left to Werkzeug at the root leaves every dynamic path to it.
+    app.add_url_rule("/<lang>/home", "home", lambda lang: lang, defaults={"x": 1})
+    assert app.url_map.match_fast("/item/12", "GET") is None
+
+
+def make_shared_prefix_app(n, catch_all=True):
+    """*n* rules under one prefix, as real APIs have, and rules around them
+    that could also match some of their paths."""
+    app = Flask(__name__)
+
+    def view(**kwargs):
+        return "%s %r" % (request.endpoint, sorted(kwargs.items()))
+
+    for i in range(n):
+        app.add_url_rule("/api/v1/r%d/<int:id>" % i, "r%d" % i, view)
+    app.add_url_rule("/api/v1/r3/<name>", "r3_name", view)
+    app.add_url_rule("/api/v1/r4/<int:id>/", "r4_slash", view)
+    app.add_url_rule("/api/v1/r<int:n>/all", "numbered_all", view)
+    if catch_all:
+        app.add_url_rule("/api/<path:rest>", "api_rest", view, methods=["PUT"])
+    app.add_url_rule("/api/v1/static", "static_rule", view)
+    app.add_url_rule("/<lang>/v1/about", "about_lang", view)
+    return app
+
+
+SHARED_PREFIX_PATHS = [
+    "/api/v1/r0/1", "/api/v1/r7/77", "/api/v1/r3/3", "/api/v1/r3/x", "/api/v1/r4/4",
+    "/api/v1/r4/4/", "/api/v1/r5/all", "/api/v1/r5", "/api/v1/r5/", "/api/v1/r99/1",
+    "/api/v1/static", "/api/v1/static/", "/api/v1", "/api/v2/r1/1", "/en/v1/about",
+    "/api/v1/about", "/api/v1/r1/x", "/api", "/other",
+]
+
+
+@pytest.mark.parametrize("method", ["GET", "PUT", "POST"])
+@pytest.mark.parametrize("path", SHARED_PREFIX_PATHS)
+def test_shared_prefix_rules_answer_like_werkzeug(monkeypatch, path, method):
+    fast = _answer(make_shared_prefix_app(8), path, method)
+    monkeypatch.setattr(Map, "match_fast", lambda self, path_info, method: None)
+    assert fast == _answer(make_shared_prefix_app(8), path, method)
+
+
+def test_walk_meets_only_the_rules_under_the_paths_segments():
+    """Matching cost does not grow with the rules sharing a prefix: a request
+    meets the rules on its own branch only."""
+    table = make_shared_prefix_app(2000, catch_all=False).url_map
+    rule, args = table.match_fast("/api/v1/r1999/5", "GET")
+    assert (rule.endpoint, args) == ("r1999", {"id": 5})
+    met = table._fast_routes.candidates("/api/v1/r1999/5")
+    assert sorted(r.endpoint for r, _, _ in met) == ["about_lang", "numbered_all", "r1999"]
+    # With a catch-all beside them, two rules match: Werkzeug decides.
+    assert make_shared_prefix_app(20).url_map.match_fast("/api/v1/r19/5", "GET") is None
 
 
 def test_adding_a_rule_later_is_seen():

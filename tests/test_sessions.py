@@ -12,13 +12,20 @@ import time
 import uuid
 from datetime import datetime, timedelta
 
+import hashlib
+
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from _compat.jinja import Markup
-from _compat.strings import binary_type, text_type
+from _compat.strings import PY2, binary_type, text_type
 from flaskcompat import Flask, jsonify, session
-from flaskcompat.json.tag import TaggedJSONSerializer
-from flaskcompat.sessions import SecureCookieSessionInterface, utc_now
+from flaskcompat.json import dumps as json_dumps
+from flaskcompat.json.tag import JSONTag, TaggedJSONSerializer
+from flaskcompat.sessions import (
+    SecureCookieSessionInterface, SessionCookieSerializer, session_json_serializer, utc_now,
+)
 
 SECRET = "golden-secret"
 #: 2017-07-14 02:40:00 UTC
@@ -674,3 +681,214 @@ def test_golden_cookie_needs_the_same_salt_and_key(app, clock):
     client = app.test_client(use_cookies=False)
     rv = client.get("/dump", headers={"Cookie": "session=" + GOLDEN_SIMPLE})
     assert rv.get_json()[u"session"] == {}
+
+
+# -- the session serializer: itsdangerous's bytes, built once -----------------------------
+
+#: Hypothesis settings usable with hypothesis 4.57.1 (Python 2) and 6.x.
+PROPERTY = settings(
+    max_examples=300, deadline=None, database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+
+PLAIN_SCALARS = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.integers(min_value=-2 ** 70, max_value=2 ** 70),
+    st.text(), st.text(alphabet=u" tbdimu_", max_size=4),
+)
+#: Anything the tags know, so values mixing plain and tagged parts come up.
+TAGGED_SCALARS = st.one_of(
+    st.binary(max_size=8), st.floats(allow_nan=False), st.uuids(),
+    st.builds(Markup, st.text(max_size=8)),
+    st.datetimes(min_value=datetime(1971, 1, 1), max_value=datetime(2100, 1, 1)).map(
+        lambda d: d.replace(microsecond=0)),
+)
+#: Tag keys as dict keys: a one-key dict with one must be tagged itself.
+KEYS = st.one_of(st.text(max_size=6), st.sampled_from([u" t", u" di", u" b", u" m", u" u", u" d"]))
+
+
+def session_values(scalars):
+    return st.recursive(
+        scalars,
+        lambda children: st.one_of(
+            st.lists(children, max_size=4),
+            st.dictionaries(KEYS, children, max_size=4),
+            st.tuples(children),
+        ),
+        max_leaves=12,
+    )
+
+
+def tagged_dumps(value):
+    """The general path: every value through the tags, then JSON."""
+    return json_dumps(session_json_serializer.tag(value), separators=(",", ":"), sort_keys=True)
+
+
+def itsdangerous_serializer(secret=SECRET):
+    """What the session interface built on every request before: itsdangerous's own."""
+    return URLSafeTimedSerializer(
+        secret, salt="cookie-session", serializer=session_json_serializer,
+        signer_kwargs=dict(key_derivation="hmac", digest_method=hashlib.sha1),
+    )
+
+
+def session_serializer(secret=SECRET):
+    return SessionCookieSerializer(secret, "cookie-session", session_json_serializer,
+                                   "hmac", hashlib.sha1)
+
+
+PLAIN_EXAMPLES = [
+    {}, {u"user": u"alice"}, {u"n": 1, u"ok": True, u"none": None, u"l": [1, [2, {u"a": u"b"}]]},
+    {u"text": u"\u20ac\U0001f600 \"quoted\" <b>"}, {u"big": 2 ** 80, u"neg": -5},
+    {u"repeat": u"abc" * 300},  # compressed
+    {u" t": 1, u"other": 2}, {u"nested": {u" x": [1]}},
+]
+TAGGED_EXAMPLES = [
+    {u" t": 1}, {u"k": {u" di": u"x"}}, {u"t": (1, 2)}, {u"l": [b"\xff"]}, {u"f": 1.5},
+    {u"m": Markup(u"<i>")}, {u"u": uuid.UUID(int=7)}, {u"d": datetime(2020, 2, 29, 12)},
+    ALL_TAGS,
+]
+
+
+@pytest.mark.parametrize("value", PLAIN_EXAMPLES + TAGGED_EXAMPLES)
+def test_tagged_json_fast_path_writes_the_general_paths_bytes(value):
+    assert session_json_serializer.dumps(value) == tagged_dumps(value)
+    assert session_json_serializer.loads(session_json_serializer.dumps(value)) == value
+
+
+@PROPERTY
+@given(session_values(st.one_of(PLAIN_SCALARS, TAGGED_SCALARS)))
+def test_tagged_json_fast_path_matches_the_general_path(value):
+    assert session_json_serializer.dumps(value) == tagged_dumps(value)
+
+
+@PROPERTY
+@given(session_values(PLAIN_SCALARS))
+def test_tagged_json_fast_path_of_plain_values(value):
+    assert session_json_serializer.dumps(value) == tagged_dumps(value)
+
+
+def test_native_strings_keep_their_tagging():
+    """Python 2's ASCII native strings are text, any other bytes stay tagged."""
+    value = {u"ascii": b"abc", u"binary": b"\xff\x00"}
+    dumped = session_json_serializer.dumps(value)
+    assert dumped == tagged_dumps(value)
+    if PY2:
+        assert dumped == u'{"ascii":"abc","binary":{" b":"/wA="}}'
+    else:
+        assert dumped == u'{"ascii":{" b":"YWJj"},"binary":{" b":"/wA="}}'
+
+
+class TagText(JSONTag):
+    """Claims plain text, ahead of every default tag."""
+
+    __slots__ = ()
+    key = u" x"
+
+    def check(self, value):
+        return isinstance(value, text_type)
+
+    def to_json(self, value):
+        return value[::-1]
+
+    def to_python(self, value):
+        return value[::-1]
+
+
+def test_registered_tags_turn_the_fast_path_off():
+    serializer = TaggedJSONSerializer()
+    serializer.register(TagText, index=0)
+    assert serializer.dumps({u"a": u"abc"}) == u'{"a":{" x":"cba"}}'
+    assert serializer.loads(serializer.dumps({u"a": u"abc"})) == {u"a": u"abc"}
+    appended = TaggedJSONSerializer()
+    appended.register(TagText)  # after the defaults: still claims text
+    assert appended.dumps([u"abc"]) == u'[{" x":"cba"}]'
+
+
+@pytest.mark.parametrize("secret", [SECRET, SECRET.encode("ascii"), u"\u20ac key"])
+@pytest.mark.parametrize("value", PLAIN_EXAMPLES + TAGGED_EXAMPLES)
+def test_session_serializer_writes_itsdangerous_bytes(clock, secret, value):
+    ours = session_serializer(secret)
+    theirs = itsdangerous_serializer(secret)
+    for now in (NOW, 0, 2 ** 31 + 5, NOW + 0.999):
+        clock.now = now
+        cookie = ours.dumps(value)
+        assert cookie == theirs.dumps(value)
+        assert isinstance(cookie, text_type)
+        assert ours.loads(cookie) == theirs.loads(cookie) == value
+        assert ours.loads_with_timestamp(cookie) == (value, int(now))
+        assert ours.loads(cookie, return_timestamp=True) == theirs.loads(cookie, return_timestamp=True)
+
+
+@PROPERTY
+@given(session_values(st.one_of(PLAIN_SCALARS, TAGGED_SCALARS)))
+def test_session_serializer_matches_itsdangerous(value):
+    clock = Clock(NOW)
+    original, time.time = time.time, clock
+    try:
+        assert session_serializer().dumps(value) == itsdangerous_serializer().dumps(value)
+    finally:
+        time.time = original
+
+
+def _accepts(serializer, cookie):
+    try:
+        return True, serializer.loads(cookie)
+    except BadSignature:
+        return False, None
+
+
+@PROPERTY
+@given(st.data())
+def test_session_serializer_accepts_what_itsdangerous_accepts(data):
+    """Tampered, truncated and extended cookies: refused by both or read alike."""
+    cookie = GOLDEN_SIMPLE if data.draw(st.booleans()) else GOLDEN_COMPRESSED
+    at = data.draw(st.integers(0, len(cookie)))
+    cut = data.draw(st.integers(0, 3))
+    insert = data.draw(st.text(alphabet=u".-_=aAzZ09\u00e9 ", max_size=3))
+    tampered = cookie[:at] + insert + cookie[at + cut:]
+    assert _accepts(session_serializer(), tampered) == _accepts(itsdangerous_serializer(), tampered)
+
+
+@pytest.mark.parametrize("cookie", [
+    u"", u".", u"..", u"abc", u"a.b.c", GOLDEN_SIMPLE[:-1], GOLDEN_SIMPLE + u"=",
+    GOLDEN_SIMPLE + u"==", GOLDEN_SIMPLE.replace(u".WWgvAA.", u".!!.", 1),
+    GOLDEN_SIMPLE.replace(u".WWgvAA.", u"..", 1), u"\u00e9" + GOLDEN_SIMPLE,
+])
+def test_session_serializer_refuses_what_itsdangerous_refuses(cookie):
+    assert _accepts(session_serializer(), cookie) == _accepts(itsdangerous_serializer(), cookie)
+
+
+def test_signing_serializer_is_built_once_per_key(app):
+    interface = app.session_interface
+    first = interface.get_signing_serializer(app)
+    assert interface.get_signing_serializer(app) is first
+    assert SecureCookieSessionInterface().get_signing_serializer(app) is first
+    app.secret_key = "a new key"
+    second = interface.get_signing_serializer(app)
+    assert second is not first
+    assert second.loads(second.dumps({u"a": 1})) == {u"a": 1}
+    with pytest.raises(BadSignature):
+        second.loads(first.dumps({u"a": 1}))
+
+
+def test_subclass_settings_give_their_own_serializer(app, clock):
+    class Salted(SecureCookieSessionInterface):
+        salt = "another salt"
+
+    salted = Salted().get_signing_serializer(app)
+    assert salted is not app.session_interface.get_signing_serializer(app)
+    theirs = URLSafeTimedSerializer(
+        SECRET, salt="another salt", serializer=session_json_serializer,
+        signer_kwargs=dict(key_derivation="hmac", digest_method=hashlib.sha1),
+    )
+    assert salted.dumps({u"a": 1}) == theirs.dumps({u"a": 1})
+
+
+def test_session_serializer_with_a_salt_argument_is_itsdangerous(clock):
+    ours, theirs = session_serializer(), itsdangerous_serializer()
+    assert ours.dumps({u"a": 1}, salt="x") == theirs.dumps({u"a": 1}, salt="x")
+    assert ours.loads(theirs.dumps({u"a": 1}, salt="x"), salt="x") == {u"a": 1}
+    cookie = ours.dumps({u"a": 1})
+    clock.now += 100
+    with pytest.raises(BadSignature):
+        ours.loads(cookie, max_age=10)

@@ -18,7 +18,7 @@ from _compat.lang import RecursionError
 from _compat.strings import bytes_like_types, text_type, to_bytes, to_text
 from _compat.urls import decode_text
 
-from ..globals import _request_ctx_stack, current_app
+from ..globals import _app_ctx_stack, _request_ctx_stack, current_app
 
 try:
     import dataclasses
@@ -63,8 +63,12 @@ class JSONDecoder(_json.JSONDecoder):
 
 
 def _app_for_defaults(app):
-    if app is None and current_app:
-        app = current_app
+    """*app*, else the current app itself (not its proxy: the settings are
+    read from it several times), else ``None``."""
+    if app is None:
+        top = _app_ctx_stack.top
+        if top is not None:
+            app = top.app
     return app
 
 
@@ -187,11 +191,42 @@ def loads(s, app=None, **kwargs):
     try:
         if isinstance(s, bytes_like_types):
             s = _json_text(s)
+        if (kwargs["cls"] is JSONDecoder and isinstance(s, text_type) and s[:1] != u"\ufeff"
+                and _SHAREABLE_DECODER_OPTIONS.issuperset(kwargs)):
+            return _shared_decoding(kwargs)(s)
         return _json.loads(s, **kwargs)
     except RecursionError:
         raise JSONDecodeError("JSON is nested too deeply")
     except ValueError as e:
         raise JSONDecodeError(text_type(e))
+
+
+#: Options of the default decoder that :func:`_shared_decoding` keys on.
+_SHAREABLE_DECODER_OPTIONS = frozenset(["cls", "object_hook"])
+#: ``options -> JSONDecoder(**options).decode``, at most :data:`_MAX_SHARED_DECODINGS`.
+_SHARED_DECODINGS = {}
+_MAX_SHARED_DECODINGS = 32
+
+
+def _shared_decoding(options):
+    """The ``decode`` method of one :class:`JSONDecoder` per *options*, reused.
+
+    ``json.loads`` builds a decoder for every call that passes options (the
+    session's tag hook is one); the default decoder keeps no state between
+    calls.  Text starting with a byte order mark is left to ``json.loads``,
+    which refuses it on Python 3 only.  Hooks are few (one per tagged
+    serializer), but a caller could pass a new one each time: the table is
+    bounded.
+    """
+    key = tuple(sorted(options.items(), key=lambda item: item[0]))
+    decoding = _SHARED_DECODINGS.get(key)
+    if decoding is None:
+        if len(_SHARED_DECODINGS) >= _MAX_SHARED_DECODINGS:
+            _SHARED_DECODINGS.clear()
+        settings = dict(options)
+        del settings["cls"]
+        decoding = _SHARED_DECODINGS[key] = JSONDecoder(**settings).decode  # compat-ok: JSON
+    return decoding
 
 
 def load(fp, app=None, **kwargs):

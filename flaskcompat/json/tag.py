@@ -14,7 +14,9 @@ from uuid import UUID
 
 from _compat.jinja import Markup
 from _compat.lang import iteritems
-from _compat.strings import is_binary_data, text_type, to_bytes, to_text
+from _compat.strings import (
+    binary_type, integer_types, is_binary_data, text_type, to_bytes, to_text,
+)
 
 from ..json import dumps, loads
 
@@ -164,10 +166,46 @@ class TagDateTime(JSONTag):
         return datetime.strptime(value, "%a, %d %b %Y %H:%M:%S GMT")
 
 
-class TaggedJSONSerializer(object):
-    """Serializer with ``dumps``/``loads`` for itsdangerous, using the tags above."""
+#: Types no default tag claims: their values are written as they are.
+_UNTAGGED_TYPES = frozenset(integer_types + (text_type, bool, type(None)))
 
-    __slots__ = ("tags", "order")
+
+def _needs_no_tags(value, tag_keys):
+    """Whether the default tags would leave *value* as it is: text, whole
+    numbers, booleans, ``None``, and lists and dicts of them (not a dict
+    whose only key is a tag's).  Subclasses and anything else take the
+    tagging walk."""
+    kind = type(value)
+    if kind in _UNTAGGED_TYPES:
+        return True
+    if kind is binary_type:
+        return not is_binary_data(value)  # Python 2: a native string of text
+    if kind is list:
+        for item in value:
+            if not _needs_no_tags(item, tag_keys):
+                return False
+        return True
+    if kind is dict:
+        if len(value) == 1 and next(iter(value)) in tag_keys:
+            return False
+        for item in value.values():
+            if not _needs_no_tags(item, tag_keys):
+                return False
+        return True
+    return False
+
+
+class TaggedJSONSerializer(object):
+    """Serializer with ``dumps``/``loads`` for itsdangerous, using the tags above.
+
+    Most sessions hold only plain values (text, whole numbers, lists,
+    dicts), which no tag changes: while only the default tags are
+    registered, such values are written without the tagging walk, which
+    costs a call per value and tag.  The bytes are the same either way
+    (``tests/test_sessions.py`` compares the two paths).
+    """
+
+    __slots__ = ("tags", "order", "_only_default_tags")
 
     default_tags = [
         TagDict, PassDict, TagTuple, PassList, TagBytes, TagMarkup, TagUUID,
@@ -192,6 +230,11 @@ class TaggedJSONSerializer(object):
             self.order.append(tag)
         else:
             self.order.insert(index, tag)
+        self._only_default_tags = (
+            [type(t) for t in self.order] == TaggedJSONSerializer.default_tags
+            and type(self).tag is TaggedJSONSerializer.tag
+            and type(self).untag is TaggedJSONSerializer.untag
+        )
 
     def tag(self, value):
         for tag in self.order:
@@ -208,7 +251,9 @@ class TaggedJSONSerializer(object):
         return self.tags[key].to_python(value[key])
 
     def dumps(self, value):
-        return dumps(self.tag(value), separators=(",", ":"), sort_keys=True)
+        if not (self._only_default_tags and _needs_no_tags(value, self.tags)):
+            value = self.tag(value)
+        return dumps(value, separators=(",", ":"), sort_keys=True)
 
     def loads(self, value):
         return loads(value, object_hook=self.untag)
