@@ -19,9 +19,11 @@ from __future__ import absolute_import
 import os
 import re
 
-from . import py2api
+from . import py2api, semantic
 from .blocks import walk
 from .source import class_members, imported_modules, matching, top_level
+from .source import is_op as _op
+from .source import token_at as _at
 
 _PROBE_EXCEPTIONS = frozenset(["ImportError", "NameError", "AttributeError",
                                "ModuleNotFoundError"])
@@ -31,14 +33,6 @@ _OCTAL = re.compile(r"^0[0-9]+[lL]?$")
 _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 #: Escapes valid in every Python 3 string literal (after the backslash).
 _VALID_ESCAPES = frozenset("\n\\'\"abfnrtv01234567x")
-
-
-def _op(tok, text):
-    return tok is not None and tok.kind == "OP" and tok.text == text
-
-
-def _at(tokens, i):
-    return tokens[i] if 0 <= i < len(tokens) else None
 
 
 # -- code that already handles both Pythons --------------------------------
@@ -275,24 +269,9 @@ def _method_calls(statement, source, project):
             yield (tok.line, "removed-attribute",
                    "TestCase.%s() was removed in Python 3.12" % name,
                    "use self." + py2api.REMOVED_TESTCASE_METHODS[name])
-        elif name == "sort" or (name in ("keys", "items", "values")
-                                and _op(_at(tokens, i + 2), ")")):
-            for found in _list_uses(tokens, i, name):
+        elif name == "sort":
+            for found in _cmp_argument(tokens, i + 1, matching(tokens, i + 1), 0):
                 yield found
-
-
-def _list_uses(tokens, i, name):
-    """``d.keys()[0]``, ``d.items() + x``, ``d.keys().sort()``, ``.sort(cmp=...)``."""
-    close = matching(tokens, i + 1)
-    if name == "sort":
-        for found in _cmp_argument(tokens, i + 1, close, 0):
-            yield found
-        return
-    after, next_name = _at(tokens, close + 1), _at(tokens, close + 2)
-    if _op(after, "[") or _op(after, "+") or (
-            _op(after, ".") and next_name is not None and next_name.text == "sort"):
-        yield (tokens[i].line, "views-not-lists",
-               "dict.%s() is a view on Python 3, not a list" % name, None)
 
 
 def _cmp_argument(tokens, open_index, close, positional):
@@ -315,23 +294,15 @@ def _cmp_argument(tokens, open_index, close, positional):
 
 
 def _builtin_calls(statement, source, project):
-    """``sorted(x, cmp=f)``, ``map(...)[0]``, ``len(filter(...))``."""
+    """``sorted(x, cmp=f)`` (list uses of ``map()`` are :mod:`.semantic`'s)."""
     tokens = statement.tokens
     for i, tok in enumerate(tokens):
         if tok.kind != "NAME" or not _op(_at(tokens, i + 1), "(") or tok.text in source.bound \
                 or _op(_at(tokens, i - 1), "."):
             continue
-        close = matching(tokens, i + 1)
         if tok.text == "sorted":
-            for found in _cmp_argument(tokens, i + 1, close, 1):
+            for found in _cmp_argument(tokens, i + 1, matching(tokens, i + 1), 1):
                 yield found
-        elif tok.text in ("map", "filter", "zip"):
-            indexed = _op(_at(tokens, close + 1), "[")
-            counted = (_at(tokens, i - 2) is not None and tokens[i - 2].text == "len"
-                       and _op(tokens[i - 1], "(") and _op(_at(tokens, close + 1), ")"))
-            if indexed or counted:
-                yield (tok.line, "views-not-lists",
-                       "%s() returns an iterator on Python 3" % tok.text, None)
 
 
 def _module_attributes(statement, source, project):
@@ -442,12 +413,18 @@ def check(source, project):
         yield 1, "syntax-error", source.encoding_problem, None
     for line, message in source.lexed.errors[:1]:
         yield line, "syntax-error", "cannot be read as Python: %s" % message, None
+    guarded_lines = set()
     for statement in source.statements:
         for rule in SYNTAX_RULES:
             for found in rule(statement, source):
                 yield found
         if is_guarded(statement):
+            guarded_lines.update(t.line for t in statement.tokens)
             continue
         for rule in NAME_RULES:
             for found in rule(statement, source, project):
+                yield found
+    for rule in semantic.RULES:
+        for found in rule(source, project):
+            if found[0] not in guarded_lines:
                 yield found

@@ -19,8 +19,14 @@ _ASSIGNMENT_OPS = frozenset(
 )
 
 
-def _is_op(tok, text):
-    return tok.kind == "OP" and tok.text == text
+def is_op(tok, text):
+    """True when *tok* is the operator *text* (False for None: past either end)."""
+    return tok is not None and tok.kind == "OP" and tok.text == text
+
+
+def token_at(tokens, i):
+    """``tokens[i]``, or None outside the list (no wrap-around for negative *i*)."""
+    return tokens[i] if 0 <= i < len(tokens) else None
 
 
 def matching(tokens, i):
@@ -57,7 +63,7 @@ def _target_names(tokens):
             continue
         before = tokens[i - 1] if i else None
         after = tokens[i + 1] if i + 1 < len(tokens) else None
-        if before is not None and _is_op(before, "."):
+        if before is not None and is_op(before, "."):
             continue
         if after is not None and after.kind == "OP" and after.text in (".", "[", "("):
             continue
@@ -112,7 +118,7 @@ def _import_bindings(statement):
 def _comma_parts(tokens):
     parts, current = [], []
     for _, tok in top_level(tokens):
-        if _is_op(tok, ","):
+        if is_op(tok, ","):
             parts.append(current)
             current = []
         else:
@@ -160,12 +166,12 @@ def statement_bindings(statement):
         name_at = 2 if tokens[0].text == "async" else 1
         if name_at < len(tokens):
             names.append(tokens[name_at].text)
-        if keyword == "def" and name_at + 1 < len(tokens) and _is_op(tokens[name_at + 1], "("):
+        if keyword == "def" and name_at + 1 < len(tokens) and is_op(tokens[name_at + 1], "("):
             names.extend(parameter_names(tokens, name_at + 1))
     if keyword == "except":
         top = list(top_level(tokens[1:-1]))
         for j, (i, tok) in enumerate(top):
-            if (tok.text == "as" or _is_op(tok, ",")) and j + 1 < len(top):
+            if (tok.text == "as" or is_op(tok, ",")) and j + 1 < len(top):
                 names.append(top[j + 1][1].text)
     for i, tok in enumerate(tokens):
         if tok.kind == "NAME" and tok.text == "for":
@@ -176,11 +182,11 @@ def statement_bindings(statement):
             names.extend(_target_names(tokens[i + 1:i + 2]))
         elif tok.kind == "NAME" and tok.text == "lambda":
             for follow in tokens[i + 1:]:
-                if _is_op(follow, ":"):
+                if is_op(follow, ":"):
                     break
                 if follow.kind == "NAME":
                     names.append(follow.text)
-        elif _is_op(tok, ":=") and i:
+        elif is_op(tok, ":=") and i:
             names.append(tokens[i - 1].text)
     if keyword not in blocks.COMPOUND:
         start = 0
@@ -279,8 +285,8 @@ class Project(object):
             for statement in source.statements:
                 tokens = statement.tokens
                 for i in range(len(tokens) - 2):
-                    if (_is_op(tokens[i], ".") and tokens[i + 1].text == "message"
-                            and _is_op(tokens[i + 2], "=")):
+                    if (is_op(tokens[i], ".") and tokens[i + 1].text == "message"
+                            and is_op(tokens[i + 2], "=")):
                         self.definers.setdefault("message", set()).add(source.module_name)
 
     def defines(self, member, source):
