@@ -19,7 +19,7 @@ from __future__ import absolute_import
 import os
 import re
 
-from . import py2api, semantic
+from . import libapi, py2api, semantic
 from .blocks import walk
 from .source import class_members, imported_modules, matching, top_level
 from .source import is_op as _op
@@ -335,12 +335,68 @@ def _module_attributes(statement, source, project):
                    "use " + replacement)
 
 
+#: unittest discover's default pattern: such a module is imported as a top-level
+#: module of its directory (``-s tests``), where ``import helpers`` is absolute on
+#: both Pythons and a relative import fails; it is not reported.
+_DISCOVERED_TEST = re.compile(r"^test.*\.py$")
+
+
+def _import_parts(statement):
+    """The text of each imported module's part: ``core.sub as s``, or the names of a ``from``."""
+    tokens = statement.tokens
+    if statement.keyword == "from":
+        at = [t.text for t in tokens].index("import")
+        return [_spell(t for t in tokens[at + 1:] if t.text not in ("(", ")"))]
+    parts, current = [], []
+    for _, tok in top_level(tokens[1:]):
+        if _op(tok, ","):
+            parts.append(current)
+            current = []
+        else:
+            current.append(tok)
+    parts.append(current)
+    return [_spell(part) for part in parts if part]
+
+
+def _spell(tokens):
+    text = ""
+    for tok in tokens:
+        if tok.text in (",", ".") or text.endswith((".", ",")) or not text:
+            text += tok.text
+        else:
+            text += " " + tok.text
+    return text.replace(",", ", ")
+
+
+def _relative_spelling(statement, spelled):
+    """The explicit relative import that binds what *statement* binds, on both Pythons.
+
+    ``from core import *`` becomes ``from .core import *`` (``from . import
+    core`` would bind none of its names); ``import core.sub as s`` becomes
+    ``from .core import sub as s``.
+    """
+    if statement.keyword == "from":
+        tokens = statement.tokens
+        at = [t.text for t in tokens].index("import")
+        return "from .%s import %s" % ("".join(t.text for t in tokens[1:at]), spelled)
+    words = spelled.split(" as ")
+    dotted = words[0].split(".")
+    alias = " as " + words[1] if len(words) > 1 else ""
+    if len(dotted) == 1:
+        return "from . import %s%s" % (dotted[0], alias)
+    if alias:
+        return "from .%s import %s%s" % (".".join(dotted[:-1]), dotted[-1], alias)
+    return "from . import %s` and `from .%s import %s" % (
+        dotted[0], ".".join(dotted[:-1]), dotted[-1])
+
+
 def _imports(statement, source, project):
     if statement.keyword not in ("import", "from"):
         return
     package_dir = source.package_dir
-    relative = package_dir is not None and "absolute_import" not in source.futures
-    for module, line in imported_modules(statement):
+    relative = package_dir is not None and "absolute_import" not in source.futures \
+        and not _DISCOVERED_TEST.match(os.path.basename(source.path))
+    for (module, line), spelled in zip(imported_modules(statement), _import_parts(statement)):
         top = module.split(".")[0]
         if not top or top == "__future__":
             continue
@@ -348,13 +404,86 @@ def _imports(statement, source, project):
                          os.path.isfile(os.path.join(package_dir, top, "__init__.py"))):
             yield (line, "implicit-relative-import",
                    "`%s` is this package's own module: Python 3 imports a top-level "
-                   "`%s` instead" % (top, top), "write `from . import %s`" % top)
+                   "`%s` instead" % (top, top),
+                   "write `%s` (the same on Python 2)" % _relative_spelling(statement, spelled))
         elif top in py2api.RENAMED_MODULES:
             yield (line, "renamed-module", "module `%s` is renamed on Python 3" % top,
                    "use " + py2api.RENAMED_MODULES[top])
         elif top in py2api.REMOVED_MODULES:
             yield (line, "removed-module", "module `%s` does not exist on Python 3" % top,
                    "use " + py2api.REMOVED_MODULES[top])
+
+
+_GENERATIONS = {
+    "werkzeug": ("Werkzeug 1.0", "Werkzeug 3"),
+    "jinja2": ("Jinja2 2.11", "Jinja2 3.1"),
+    "itsdangerous": ("itsdangerous 1.1", "itsdangerous 2"),
+    "markupsafe": ("MarkupSafe 1.1", "MarkupSafe 2"),
+}
+
+
+def _generation_finding(line, module, name):
+    """The finding for ``module.name`` (name None: the module) if one generation lacks it."""
+    py2, py3 = _GENERATIONS[module.split(".")[0]]
+    dotted = module if name is None else "%s.%s" % (module, name)
+    for gone, present, missing in ((libapi.MODULES_GONE_ON_PY3, py2, py3),
+                                   (libapi.MODULES_NEW_ON_PY3, py3, py2)):
+        for prefix in gone:
+            if dotted == prefix or dotted.startswith(prefix + "."):
+                return (line, "library-generation",
+                        "%s is in %s but not in %s (Python %s)" % (
+                            prefix, present, missing, "3" if missing == py3 else "2"),
+                        "use " + gone[prefix])
+    if name is None:
+        return None
+    for table, present, missing in ((libapi.GONE_ON_PY3, py2, py3),
+                                    (libapi.NEW_ON_PY3, py3, py2)):
+        replacement = table.get((module, name))
+        if replacement:
+            return (line, "library-generation",
+                    "%s is in %s but not in %s (Python %s)" % (
+                        dotted, present, missing, "3" if missing == py3 else "2"),
+                    "use " + replacement)
+    return None
+
+
+def _library_names(statement, source, project):
+    """Werkzeug / Jinja2 / itsdangerous names that the other interpreter's release lacks."""
+    tokens = statement.tokens
+    if statement.keyword in ("import", "from"):
+        for module, line in imported_modules(statement):
+            if module.split(".")[0] not in _GENERATIONS:
+                continue
+            if statement.keyword == "import":
+                found = _generation_finding(line, module, None)
+                if found:
+                    yield found
+                continue
+            at = [t.text for t in tokens].index("import")
+            names = [t for _, t in top_level(tokens[at + 1:]) if t.kind == "NAME"]
+            found = [_generation_finding(tok.line, module, tok.text)
+                     for j, tok in enumerate(names)
+                     if tok.text != "as" and not (j and names[j - 1].text == "as")]
+            found = [f for f in found if f] or [_generation_finding(line, module, None)]
+            if found[0]:
+                # One finding per line, naming every import on it.
+                yield (found[0][0], found[0][1], "; ".join(f[2] for f in found),
+                       "; ".join(f[3] for f in found))
+        return
+    for i, tok in enumerate(tokens):
+        module = source.module_aliases.get(tok.text)
+        if tok.kind != "NAME" or module is None or module.split(".")[0] not in _GENERATIONS \
+                or _op(_at(tokens, i - 1), "."):
+            continue
+        j = i
+        while _op(_at(tokens, j + 1), ".") and _at(tokens, j + 2) is not None \
+                and tokens[j + 2].kind == "NAME":
+            found = _generation_finding(tokens[j + 2].line, module, tokens[j + 2].text)
+            if found:
+                yield found
+                break
+            module = "%s.%s" % (module, tokens[j + 2].text)
+            j += 2
 
 
 def _exception_message(statement, source, project):
@@ -404,7 +533,7 @@ def _class_rules(statement, source, project):
 
 
 NAME_RULES = (_builtin_names, _method_calls, _builtin_calls, _module_attributes,
-              _imports, _exception_message, _class_rules)
+              _imports, _library_names, _exception_message, _class_rules)
 
 
 def check(source, project):

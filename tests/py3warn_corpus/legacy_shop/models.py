@@ -58,7 +58,7 @@ class Catalog(object):
         return result
 
     def first(self):
-        return self.products.values()[0]  # py3: views-not-lists
+        return self.products.values()[0]  # py3: views-not-lists, dict-order
 
     def by_price(self):
         return sorted(self.products.values(), cmp=lambda a, b: a.price - b.price)  # py3: sort-cmp
