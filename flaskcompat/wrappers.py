@@ -24,7 +24,7 @@ from datetime import datetime, timedelta
 from _compat import py3warnings
 from _compat.headers import parse_options_header
 from _compat.multipart import parse_multipart
-from _compat.py3traps import mark_py3_bytes
+from _compat.py3traps import mark_py3_bytes, mark_py3_stream
 from _compat.py3warnings import check_py3_text
 from _compat.strings import (
     binary_type,
@@ -353,7 +353,8 @@ class Request(JSONMixin, BaseRequest):
 
     @cached_property
     def stream(self):
-        """The body as a binary stream, limited as described in :class:`_BodyStream`."""
+        """The body as a binary stream, limited as described in :class:`_BodyStream`
+        (its reads marked as bytes under the Python 3 warning mode on Python 2)."""
         raw = self.environ["wsgi.input"]
         length = self.content_length
         limit = self.max_content_length
@@ -361,8 +362,8 @@ class Request(JSONMixin, BaseRequest):
             raise exceptions.RequestEntityTooLarge()
         if length is None and not self.environ.get("wsgi.input_terminated"):
             # Without a length the server could not delimit the body.
-            return io.BytesIO()
-        return io.BufferedReader(_BodyStream(raw, length, limit), _READ_CHUNK)
+            return mark_py3_stream(io.BytesIO())
+        return mark_py3_stream(io.BufferedReader(_BodyStream(raw, length, limit), _READ_CHUNK))
 
     def _load_form_data(self):
         if "form" in self.__dict__:
