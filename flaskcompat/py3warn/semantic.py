@@ -555,9 +555,14 @@ def _is_text(argument, source):
     if first.kind == "STRING" and len(argument) == 1:
         return "u" in first.prefix or ("unicode_literals" in source.futures
                                        and "b" not in first.prefix)
-    return (_name(first, "request") and len(argument) > 3 and is_op(argument[1], ".")
-            and argument[2].text in ("form", "args", "values", "cookies")
-            and (is_op(argument[3], "[") or _name(token_at(argument, 4), "get")))
+    if not (_name(first, "request") and len(argument) > 3 and is_op(argument[1], ".")
+            and argument[2].text in ("form", "args", "values", "cookies")):
+        return False
+    # The field itself -- request.form['x'] or request.form.get('x') -- and nothing after.
+    if is_op(argument[3], "["):
+        return matching(argument, 3) == len(argument) - 1
+    return _name(token_at(argument, 4), "get") and is_op(token_at(argument, 5), "(") \
+        and matching(argument, 5) == len(argument) - 1
 
 
 def json_type_error(source, project):
