@@ -200,10 +200,9 @@ class Py3Bytes(str):
         if not isinstance(index, slice):
             _report(BYTES_INDEX, "bytes[i]: an int on Python 3, not a one-character string")
             return str.__getitem__(str.__str__(self), index)
+        # An extended slice; a plain one (b[:4]) goes through str's own slot and
+        # loses the mark: defining __getslice__ would make -3 warn at every slice.
         return Py3Bytes(str.__getitem__(str.__str__(self), index))
-
-    def __getslice__(self, start, stop):
-        return Py3Bytes(str.__getslice__(str.__str__(self), start, stop))
 
     # What is cut from bytes stays bytes on Python 3, so it stays marked.
     def strip(self, *args):

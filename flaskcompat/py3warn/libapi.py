@@ -64,7 +64,6 @@ GONE_ON_PY3.update({
     ("werkzeug.datastructures", "OrderedMultiDict"): "werkzeug.datastructures.MultiDict",
     ("werkzeug.datastructures", "ImmutableOrderedMultiDict"):
         "werkzeug.datastructures.ImmutableMultiDict",
-    ("werkzeug.utils", "escape"): "markupsafe.escape",
     ("werkzeug.utils", "unescape"): "html.unescape on Python 3",
     ("werkzeug.utils", "html"): "markupsafe and a template",
     ("werkzeug.utils", "xhtml"): "markupsafe and a template",

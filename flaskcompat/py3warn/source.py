@@ -276,20 +276,22 @@ class Project(object):
     """
 
     def __init__(self, files):
-        #: ``{member name: module names of the files whose classes define it}``
+        #: ``{member name: (path, module name) of the files whose classes define it}``
         self.definers = {}
         for source in files:
             for cls in source.classes():
                 for name in class_members(cls):
-                    self.definers.setdefault(name, set()).add(source.module_name)
+                    self.definers.setdefault(name, set()).add((source.path, source.module_name))
             for statement in source.statements:
                 tokens = statement.tokens
                 for i in range(len(tokens) - 2):
                     if (is_op(tokens[i], ".") and tokens[i + 1].text == "message"
                             and is_op(tokens[i + 2], "=")):
-                        self.definers.setdefault("message", set()).add(source.module_name)
+                        self.definers.setdefault("message", set()).add(
+                            (source.path, source.module_name))
 
     def defines(self, member, source):
-        """True when *member* may be a user-defined attribute where *source* uses it."""
-        modules = self.definers.get(member, frozenset())
-        return source.module_name in modules or bool(source.import_words & modules)
+        """True when *member* may be a user-defined attribute where *source* uses it:
+        in the defining file itself, or in a file importing a module of that name."""
+        return any(path == source.path or module in source.import_words
+                   for path, module in self.definers.get(member, ()))

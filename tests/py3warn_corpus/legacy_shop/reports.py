@@ -16,7 +16,7 @@ class Totals(UserDict.UserDict):
 
     def top(self, n):
         ranked = self.items()
-        ranked.sort(lambda a, b: cmp(b[1], a[1]))  # py3: sort-cmp, removed-builtin
+        ranked.sort(lambda a, b: cmp(b[1], a[1]))  # py3: sort-cmp, removed-builtin, views-not-lists
         return ranked[:n]
 
 

@@ -1,0 +1,144 @@
+# -*- coding: utf-8 -*-
+"""Order exports and reports, as the shop wrote them for Python 2."""
+import csv
+import json
+import StringIO  # py3: renamed-module
+
+from flaskcompat import jsonify
+
+COLUMNS = {'sku': 'SKU', 'name': 'Name', 'price': 'Price'}
+
+
+def export_csv(orders):
+    out = StringIO.StringIO()
+    writer = csv.writer(out)
+    header = {'sku': 'SKU', 'qty': 'Quantity', 'total': 'Total'}
+    writer.writerow(header.values())  # py3: dict-order
+    for order in orders:
+        writer.writerow([order[key] for key in header])
+    return out.getvalue()
+
+
+def export_dicts(out, rows):
+    first = dict(sku='', qty=0)
+    writer = csv.DictWriter(out, fieldnames=first.keys())  # py3: dict-order
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(row)
+
+
+def column_line(row):
+    cells = {'a': row[0], 'b': row[1]}
+    return ';'.join(cells.keys())  # py3: dict-order
+
+
+def default_column():
+    choices = dict(price=1, name=2)
+    return list(choices)[0]  # py3: dict-order
+
+
+def first_sku(stock):
+    return stock.keys()[0]  # py3: views-not-lists, dict-order
+
+
+def skus_sorted(stock):
+    skus = stock.keys()
+    skus.sort()  # py3: views-not-lists
+    return skus
+
+
+def last_price(stock):
+    prices = stock.values()
+    return prices.pop()  # py3: views-not-lists
+
+
+def pairs_as_list(stock):
+    pairs = stock.items()
+    return pairs + [('total', sum(stock.values()))]  # py3: views-not-lists
+
+
+def names_of(products):
+    names = map(lambda p: p.name, products)
+    return names[0] if names else None  # py3: views-not-lists
+
+
+def cheap(products):
+    found = filter(lambda p: p.price < 500, products)
+    if not found:  # py3: views-not-lists
+        return []
+    return found
+
+
+def count_cheap(products):
+    found = filter(lambda p: p.price < 500, products)
+    return len(found)  # py3: views-not-lists
+
+
+def price_table(skus, prices):
+    table = zip(skus, prices)
+    seen = []
+    for sku, price in table:
+        seen.append(sku)
+    return dict(table)  # py3: views-not-lists
+
+
+def flagged(orders, flagged_skus):
+    wanted = map(str.upper, flagged_skus)
+    hits = []
+    for order in orders:
+        if order['sku'] in wanted:  # py3: views-not-lists
+            hits.append(order)
+    return hits
+
+
+def same_skus(stock):
+    return stock.keys() == ['mug', 'tea']  # py3: views-not-lists
+
+
+def doubled(values):
+    return map(lambda v: v * 2, values) == [2, 4]  # py3: views-not-lists
+
+
+def totals_json(totals):
+    return jsonify(totals.items())  # py3: views-not-lists
+
+
+def totals_dump(totals):
+    return json.dumps(totals.keys())  # py3: views-not-lists
+
+
+def top(values):
+    ranked = sorted(values)
+    return map(str, ranked)[:3]  # py3: views-not-lists
+
+
+def prune(stock):
+    for sku, count in stock.items():
+        if not count:
+            del stock[sku]  # py3: dict-changed-size
+    return stock
+
+
+def drop_empty(session_data):
+    for key in session_data.keys():
+        if session_data[key] is None:
+            session_data.pop(key)  # py3: dict-changed-size
+
+
+def normalise(headers):
+    for name, value in headers.items():
+        headers[name.lower()] = value  # py3: dict-changed-size
+
+
+class Cache(object):
+    def __init__(self):
+        self.entries = {}
+
+    def expire(self, now):
+        for key, (value, until) in self.entries.items():
+            if until < now:
+                self.entries.pop(key, None)  # py3: dict-changed-size
+
+    def refresh(self, fresh):
+        for key in self.entries.keys():
+            self.entries.update(fresh)  # py3: dict-changed-size
