@@ -21,7 +21,7 @@ import re
 
 from . import libapi, py2api, semantic
 from .blocks import walk
-from .source import class_members, imported_modules, matching, top_level
+from .source import class_members, comma_parts, imported_modules, matching, top_level
 from .source import is_op as _op
 from .source import token_at as _at
 
@@ -347,15 +347,7 @@ def _import_parts(statement):
     if statement.keyword == "from":
         at = [t.text for t in tokens].index("import")
         return [_spell(t for t in tokens[at + 1:] if t.text not in ("(", ")"))]
-    parts, current = [], []
-    for _, tok in top_level(tokens[1:]):
-        if _op(tok, ","):
-            parts.append(current)
-            current = []
-        else:
-            current.append(tok)
-    parts.append(current)
-    return [_spell(part) for part in parts if part]
+    return [_spell(part) for part in comma_parts(tokens[1:])]
 
 
 def _spell(tokens):

@@ -14,7 +14,7 @@ from __future__ import absolute_import
 import re
 
 from .blocks import walk
-from .source import is_op, matching, statement_bindings, token_at, top_level
+from .source import comma_parts, is_op, matching, statement_bindings, token_at, top_level
 
 #: Builtins that return a list on Python 2 and an iterator on Python 3.
 _ITERATOR_BUILTINS = frozenset(["map", "filter", "zip"])
@@ -530,24 +530,12 @@ def text_to_bytes_api(source, project):
             else:
                 continue
             close = matching(tokens, i + 1)
-            for argument in _arguments(tokens[i + 2:close])[checked]:
+            for argument in comma_parts(tokens[i + 2:close])[checked]:
                 if _is_text(argument, source):
                     yield (tok.line, "text-to-bytes-api",
                            "%s%s() is given text: it takes bytes on Python 3 (TypeError)"
                            % (module + "." if module else "", function), None)
                     break
-
-
-def _arguments(tokens):
-    parts, current = [], []
-    for _, tok in top_level(tokens):
-        if is_op(tok, ","):
-            parts.append(current)
-            current = []
-        else:
-            current.append(tok)
-    parts.append(current)
-    return [p for p in parts if p]
 
 
 def _is_text(argument, source):

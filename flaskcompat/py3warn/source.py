@@ -99,7 +99,7 @@ def _import_bindings(statement):
     tokens = statement.tokens
     names = []
     if statement.keyword == "import":
-        for part in _comma_parts(tokens[1:]):
+        for part in comma_parts(tokens[1:]):
             if len(part) >= 3 and part[-2].text == "as":
                 names.append(part[-1].text)
             elif part:
@@ -107,7 +107,7 @@ def _import_bindings(statement):
     elif statement.keyword == "from":
         after = [t for t in tokens[_index_of(tokens, "import") + 1:]
                  if t.text not in ("(", ")")]
-        for part in _comma_parts(after):
+        for part in comma_parts(after):
             if len(part) >= 3 and part[-2].text == "as":
                 names.append(part[-1].text)
             elif part and part[0].kind == "NAME":
@@ -115,7 +115,8 @@ def _import_bindings(statement):
     return names
 
 
-def _comma_parts(tokens):
+def comma_parts(tokens):
+    """The comma-separated parts of *tokens* (commas inside brackets kept), empty ones dropped."""
     parts, current = [], []
     for _, tok in top_level(tokens):
         if is_op(tok, ","):
@@ -139,7 +140,7 @@ def imported_modules(statement):
     tokens = statement.tokens
     if statement.keyword == "import":
         modules = []
-        for part in _comma_parts(tokens[1:]):
+        for part in comma_parts(tokens[1:]):
             dotted = []
             for tok in part:
                 if tok.text == "as":
@@ -238,7 +239,7 @@ class SourceFile(object):
                     and statement.tokens[1].text == "__future__":
                 self.futures.update(_import_bindings(statement))
             if statement.keyword == "import":
-                for part in _comma_parts(statement.tokens[1:]):
+                for part in comma_parts(statement.tokens[1:]):
                     if len(part) >= 3 and part[-2].text == "as":
                         self.module_aliases[part[-1].text] = "".join(
                             t.text for t in part[:-2])

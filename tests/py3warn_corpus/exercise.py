@@ -33,7 +33,11 @@ def exercise_legacy():
 def exercise_legacy_api(app):
     from legacy_shop import api, tokens
 
-    client = app.test_client()
+    exercise_api(app.test_client(), api, tokens)
+
+
+def exercise_api(client, api, tokens):
+    """The same calls for the legacy API and its migrated control."""
     client.post("/api/ping", data=b"PING")
     client.post("/api/upload", data=b"\x89PNG....")
     client.post("/api/hook", data=b"{}", headers={"X-Signature": "00"})
@@ -89,19 +93,7 @@ def exercise_controls():
 def exercise_control_api():
     from controls import api, exports, tokens
 
-    client = api.app.test_client()
-    client.post("/api/ping", data=b"PING")
-    client.post("/api/upload", data=b"\x89PNG....")
-    client.post("/api/hook", data=b"{}", headers={"X-Signature": "00"})
-    client.post("/api/fingerprint", data={"name": u"ann"})
-    client.get("/api/totals")
-    here = os.path.dirname(os.path.abspath(__file__))
-    api.read_logo(os.path.join(here, "exercise.py"))
-    api.read_notes(os.path.join(here, "exercise.py"))
-    api.git_revision()
-    api.run_tool()
-    tokens.password_hash(u"pw")
-    tokens.basic_auth(u"ann", u"pw")
+    exercise_api(api.app.test_client(), api, tokens)
     tokens.hex_token(b"ab")
     tokens.unhex(b"6162")
     tokens.pack(b"x")
