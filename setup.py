@@ -3,6 +3,25 @@ import io
 import os
 
 from setuptools import find_packages, setup
+from setuptools.command.build_py import build_py
+
+#: Installed into site-packages beside the packages.  Python runs an
+#: ``import`` line of a ``.pth`` file at every start-up, so
+#: ``FLASKCOMPAT_AS_FLASK=1`` makes ``flask`` mean flaskcompat in every
+#: process that inherits it (command line, test runner, WSGI workers,
+#: subprocesses) without any code of the user's running first.
+ALIAS_PTH = "flaskcompat-as-flask.pth"
+ALIAS_PTH_LINE = "import _compat.flask_alias as a; a.install_from_environment()\n"
+
+
+class build_py_with_alias_hook(build_py):
+    """``build_py`` that also writes :data:`ALIAS_PTH` into the build."""
+
+    def run(self):
+        build_py.run(self)
+        target = os.path.join(self.build_lib, ALIAS_PTH)
+        with open(target, "w") as f:
+            f.write(ALIAS_PTH_LINE)
 
 here = os.path.abspath(os.path.dirname(__file__))
 with io.open(os.path.join(here, "README.md"), encoding="utf-8") as f:
@@ -14,6 +33,7 @@ PY3 = 'python_version >= "3"'
 setup(
     name="flaskcompat",
     version="0.1.0.dev0",
+    cmdclass={"build_py": build_py_with_alias_hook},
     description="The Flask 1.1 API on Python 2.7 and Python 3, for migrating legacy apps",
     long_description=long_description,
     long_description_content_type="text/markdown",

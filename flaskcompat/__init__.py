@@ -1,11 +1,14 @@
 """flaskcompat: the Flask 1.1 API on Python 2.7 and Python 3.
 
-Change ``from flask import ...`` to ``from flaskcompat import ...`` and the
-application runs unchanged on both interpreters, answering the same request
-with the same bytes.
+Change ``from flask import ...`` to ``from flaskcompat import ...`` -- or
+call :func:`install_as_flask` once, so that ``import flask`` (yours and your
+extensions') means flaskcompat -- and the application runs unchanged on both
+interpreters, answering the same request with the same bytes.
 """
 from __future__ import absolute_import
 
+from _compat.flask_alias import install as install_as_flask
+from _compat.flask_compat import json_available
 from _compat.jinja import Markup, escape
 
 from . import json
@@ -55,4 +58,8 @@ from .signals import (
 )
 from .templating import render_template, render_template_string
 
-__version__ = "0.1.0.dev0"
+#: The Flask release whose API flaskcompat provides.  Extensions compare
+#: ``flask.__version__`` with the Flask releases they support, and under
+#: :func:`install_as_flask` this module *is* ``flask``.  flaskcompat's own
+#: release is its distribution's version (``pip show flaskcompat``).
+__version__ = "1.1.4"

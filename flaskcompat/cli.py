@@ -50,7 +50,7 @@ from _compat.click import (
     result_callback,
     show_help_if_no_args,
 )
-from _compat import py3warnings
+from _compat import flask_alias, py3warnings
 from _compat.lang import reraise
 from _compat.werkzeug import WERKZEUG_VERSION_TEXT, rules_in_match_order
 
@@ -77,9 +77,12 @@ __all__ = [
 #: The environment variables naming the application, strongest first.
 APP_ENV_VARS = ("FLASKCOMPAT_APP", "FLASK_APP")
 
-#: The entry point group whose click commands ``flaskcompat`` adds to itself
-#: (the counterpart of Flask's ``flask.commands``, which would import Flask).
+#: The entry point group whose click commands ``flaskcompat`` adds to itself.
 PLUGIN_GROUP = "flaskcompat.commands"
+#: Flask's plugin group (Flask-Migrate's ``db``, ...).  Its commands are
+#: loaded only while ``flask`` means flaskcompat: their modules import
+#: ``flask``, which would otherwise be the real Flask.
+FLASK_PLUGIN_GROUP = "flask.commands"
 
 
 class NoAppException(click.UsageError):
@@ -503,7 +506,7 @@ def get_version(ctx, param, value):
     from . import __version__
 
     click.echo(
-        "Python %s\nflaskcompat %s\nWerkzeug %s"
+        "Python %s\nFlask %s (flaskcompat)\nWerkzeug %s"
         % (platform.python_version(), __version__, WERKZEUG_VERSION_TEXT),
         color=ctx.color,
     )
@@ -554,14 +557,23 @@ class FlaskGroup(AppGroup):
             self.add_command(shell_command)
             self.add_command(routes_command)
             self.add_command(py3warn_command)
-        self._loaded_plugin_commands = False
+        self._loaded_plugin_groups = set()
 
     def _load_plugin_commands(self):
-        if self._loaded_plugin_commands:
-            return
-        for entry_point in iter_entry_points(PLUGIN_GROUP):
-            self.add_command(entry_point.load(), entry_point.name)
-        self._loaded_plugin_commands = True
+        """Add the commands of the plugin groups not loaded yet.
+
+        Called again once the app is loaded: an app module that calls
+        :func:`flaskcompat.install_as_flask` turns Flask's group on.
+        """
+        groups = [PLUGIN_GROUP]
+        if flask_alias.is_installed():
+            groups.append(FLASK_PLUGIN_GROUP)
+        for group in groups:
+            if group in self._loaded_plugin_groups:
+                continue
+            for entry_point in iter_entry_points(group):
+                self.add_command(entry_point.load(), entry_point.name)
+            self._loaded_plugin_groups.add(group)
 
     def get_command(self, ctx, name):
         self._load_plugin_commands()
@@ -570,9 +582,11 @@ class FlaskGroup(AppGroup):
             return rv
         info = ctx.ensure_object(ScriptInfo)
         try:
-            return info.load_app().cli.get_command(ctx, name)
+            app = info.load_app()
         except NoAppException:
             return None
+        self._load_plugin_commands()
+        return AppGroup.get_command(self, ctx, name) or app.cli.get_command(ctx, name)
 
     def list_commands(self, ctx):
         self._load_plugin_commands()
@@ -580,6 +594,8 @@ class FlaskGroup(AppGroup):
         info = ctx.ensure_object(ScriptInfo)
         try:
             rv.update(info.load_app().cli.list_commands(ctx))
+            self._load_plugin_commands()
+            rv.update(AppGroup.list_commands(self, ctx))
         except Exception:
             # The help page must not break because the app does; the error
             # is shown (as Flask 1.1 does), and using one of the app's

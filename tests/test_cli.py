@@ -735,7 +735,7 @@ def test_flask_group_loads_plugin_commands(runner, monkeypatch):
 
 
 def test_get_version(runner):
-    expected = "Python %s\nflaskcompat %s\nWerkzeug %s\n" % (
+    expected = "Python %s\nFlask %s (flaskcompat)\nWerkzeug %s\n" % (
         platform.python_version(), __version__, WERKZEUG_VERSION_TEXT,
     )
     result = runner.invoke(FlaskGroup(), ["--version"])
@@ -1325,7 +1325,7 @@ def test_main_entry_point_in_process(monkeypatch, capsys):
         cli_module.main()
     assert exc.value.code in (0, None)
     out = capsys.readouterr()[0]
-    assert out.splitlines()[1] == "flaskcompat " + __version__
+    assert out.splitlines()[1] == "Flask %s (flaskcompat)" % __version__
 
 
 def _run_python(args, extra_env=None):
@@ -1351,7 +1351,7 @@ def test_python_m_flaskcompat(isolated):
     """)
     code, out, err = _run_python(["-m", "flaskcompat", "--version"])
     assert code == 0, err
-    assert out.splitlines()[1] == b"flaskcompat " + __version__.encode("ascii")
+    assert out.splitlines()[1] == b"Flask " + __version__.encode("ascii") + b" (flaskcompat)"
     code, out, err = _run_python(["-m", "flaskcompat", "greet"])
     assert (code, out) == (0, b"greetings\n"), err
     code, out, err = _run_python(["-m", "flaskcompat"])
