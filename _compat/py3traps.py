@@ -17,7 +17,8 @@ In warning mode on Python 2 the runner installs :func:`install_traps`:
 whose result differs, and bytes produced for application code are marked
 with :func:`mark_py3_bytes`, a ``str`` subclass that reports those uses.
 The sources marked are the request body (``get_data()``, ``data``, the
-``stream``), files opened in binary mode, sockets (``recv()``,
+``stream``), the response body (``get_data()``, ``data``: what a test
+client's response holds), files opened in binary mode, sockets (``recv()``,
 ``makefile()``), subprocess output, digests (``hashlib``, ``hmac``) and the
 codecs above.  A marked value compared with, searched for or split by a
 ``str`` literal is reported when the application's source line spells
@@ -38,6 +39,7 @@ import decimal
 import io
 import linecache
 import math
+import os
 import sys
 import tokenize
 
@@ -52,6 +54,8 @@ BYTES_TO_STR = "bytes-to-str"
 BYTES_TEXT_MIX = "bytes-text-mix"
 BYTES_INDEX = "bytes-index"
 TEXT_TO_BYTES_API = "text-to-bytes-api"
+#: Where unittest's assertion helpers live (``.../unittest/case.py``).
+_UNITTEST_DIR = os.sep + "unittest" + os.sep
 #: ``from __future__ import unicode_literals`` in a code object's flags.
 _UNICODE_LITERALS_FLAG = 0x20000
 
@@ -102,8 +106,14 @@ def _text_on_py3(value):
 
 
 def _report_text_mix(other, message):
-    """Report mixing marked bytes with *other* if *other* is text on Python 3."""
+    """Report mixing marked bytes with *other* if *other* is text on Python 3.
+
+    ``self.assertEqual(rv.data, 'ok')`` compares inside unittest: the
+    finding belongs to the test line that passed both values.
+    """
     frame = sys._getframe(2)
+    while frame.f_back is not None and _UNITTEST_DIR in frame.f_code.co_filename:
+        frame = frame.f_back
     if is_library_file(frame.f_code.co_filename):
         return
     if isinstance(other, text_type) or (
@@ -182,7 +192,10 @@ class Py3Bytes(str):
     def split(self, *args):
         if args:
             _report_text_mix(args[0], "bytes.split(text): a TypeError on Python 3")
-        return str.split(str.__str__(self), *args)
+        return [Py3Bytes(part) for part in str.split(str.__str__(self), *args)]
+
+    def splitlines(self, *args):
+        return [Py3Bytes(line) for line in str.splitlines(str.__str__(self), *args)]
 
     def replace(self, old, new, *args):
         _report_text_mix(old, "bytes.replace(text, ...): a TypeError on Python 3")
@@ -222,6 +235,23 @@ class Py3Bytes(str):
 
     def __reduce__(self):
         return (str, (str.__str__(self),))
+
+
+def report_bytes_given_as_text(value, what):
+    """Report marked bytes the framework takes as text, naming them *what*.
+
+    On Python 2 a native string passes; on Python 3 these bytes reach an API
+    that wants text (``client.get(response.data)``).  The finding belongs to
+    the innermost application frame that made the call.
+    """
+    if not isinstance(value, Py3Bytes):
+        return
+    frame = sys._getframe(1)
+    while frame is not None and is_library_file(frame.f_code.co_filename):
+        frame = frame.f_back
+    if frame is not None:
+        warn_py3(BYTES_TEXT_MIX, "bytes given as %s, which takes text on Python 3 "
+                 "(TypeError): decode them first" % what, frame)
 
 
 def mark_py3_bytes(value):

@@ -617,6 +617,15 @@ class Response(BaseResponse):
 
     default_mimetype = "text/html"
 
+    def get_data(self, as_text=False):
+        """The body as bytes, or with *as_text* as text.  Under the Python 3
+        warning mode on Python 2 the bytes are marked, so a test comparing
+        them with a text literal is reported."""
+        rv = BaseResponse.get_data(self, as_text)
+        return rv if as_text else mark_py3_bytes(rv)
+
+    data = property(get_data, BaseResponse.set_data, doc=BaseResponse.data.__doc__)
+
     def __init__(self, response=None, status=None, headers=None, mimetype=None,
                  content_type=None, direct_passthrough=False):
         if (

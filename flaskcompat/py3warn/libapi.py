@@ -42,7 +42,9 @@ _URL_HELPERS = {
 GONE_ON_PY3 = {}
 GONE_ON_PY3.update((("werkzeug.urls", name), use) for name, use in _URL_HELPERS.items())
 GONE_ON_PY3.update({
-    ("werkzeug.security", "safe_str_cmp"): "hmac.compare_digest" + _LAYER,
+    ("werkzeug.security", "safe_str_cmp"):
+        "a helper of your own in its place, the same on both: `def safe_str_cmp(a, b): "
+        "return hmac.compare_digest(six.ensure_binary(a), six.ensure_binary(b))`" + _LAYER,
     ("werkzeug.security", "pbkdf2_hex"): "binascii.hexlify(hashlib.pbkdf2_hmac(...))",
     ("werkzeug.security", "pbkdf2_bin"): "hashlib.pbkdf2_hmac",
     ("werkzeug.wrappers", "BaseRequest"): "werkzeug.wrappers.Request" + _LAYER,

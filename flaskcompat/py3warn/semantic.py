@@ -27,18 +27,21 @@ _LIST_METHODS = frozenset(["sort", "pop", "append", "extend", "insert", "remove"
 _JSON_CALLS = frozenset(["jsonify", "dumps"])
 #: Dict methods that add or remove keys.
 _RESIZING_METHODS = frozenset(["pop", "popitem", "clear", "update", "setdefault"])
-#: str-to-str codecs Python 3 refuses in .encode()/.decode(): normalised name -> replacement.
+#: str-to-str codecs Python 3 refuses in .encode()/.decode(): normalised name ->
+#: (what replaces .encode(codec), what replaces .decode(codec)), each the same on both.
 _STR_CODECS = {
-    "hex": "binascii.hexlify(data) / binascii.unhexlify(data)",
-    "base64": "base64.b64encode(data) / base64.b64decode(data)",
-    "rot13": "codecs.encode(text, 'rot13')",
-    "zlib": "zlib.compress(data) / zlib.decompress(data)",
-    "zip": "zlib.compress(data) / zlib.decompress(data)",
-    "bz2": "bz2.compress(data) / bz2.decompress(data)",
-    "string_escape": "codecs.escape_encode(data)[0] / codecs.escape_decode(data)[0]",
-    "uu": "binascii.b2a_uu(data) / binascii.a2b_uu(data)",
-    "quopri": "quopri.encodestring(data) / quopri.decodestring(data)",
-    "quotedprintable": "quopri.encodestring(data) / quopri.decodestring(data)",
+    "hex": ("binascii.hexlify(data).decode('ascii') (hex digits are text)",
+            "binascii.unhexlify(text)"),
+    "base64": ("base64.encodestring(data) on Python 2 / base64.encodebytes on 3 "
+               "(base64.b64encode(data) without the newlines)", "base64.b64decode(data)"),
+    "rot13": ("codecs.encode(text, 'rot13')", "codecs.decode(text, 'rot13')"),
+    "zlib": ("zlib.compress(data)", "zlib.decompress(data)"),
+    "zip": ("zlib.compress(data)", "zlib.decompress(data)"),
+    "bz2": ("bz2.compress(data)", "bz2.decompress(data)"),
+    "string_escape": ("codecs.escape_encode(data)[0]", "codecs.escape_decode(data)[0]"),
+    "uu": ("binascii.b2a_uu(data)", "binascii.a2b_uu(data)"),
+    "quopri": ("quopri.encodestring(data)", "quopri.decodestring(data)"),
+    "quotedprintable": ("quopri.encodestring(data)", "quopri.decodestring(data)"),
 }
 #: Functions of ``random`` whose results for a given seed changed in Python 3.2.
 _RESEEDED = frozenset(["choice", "shuffle", "sample", "randint", "randrange"])
@@ -239,7 +242,7 @@ def _uses(name, statements, assignment):
         tokens = statement.tokens
         for i, tok in enumerate(tokens):
             if tok.text == name and tok.kind == "NAME" and not is_op(token_at(tokens, i - 1), ".") \
-                    and not (i == 0 and is_op(token_at(tokens, 1), "=")):
+                    and not is_op(token_at(tokens, i + 1), "="):  # a store or a keyword
                 yield statement, i
         if name in statement_bindings(statement) and statement.keyword not in ("def", "class"):
             return
@@ -283,7 +286,10 @@ def _name_list_uses(name, kind, statements, assignment):
             elif consumed > 1:
                 use = "iterated again (the second pass finds it empty)"
         if use:
-            yield _report_list_use(tokens[i].line, kind, "`%s`" % name, use)
+            # Reported where the value is made: list() there fixes every use.
+            line, category, message, _ = _report_list_use(
+                assignment.line, kind, "`%s`" % name, use + " on line %d" % tokens[i].line)
+            yield line, category, message, "write `%s = list(...)` here" % name
             return
 
 
@@ -422,7 +428,7 @@ def str_codecs(source, project):
                 yield (tok.line, "str-codec",
                        ".%s('%s') is not a text encoding: Python 3's str and bytes refuse it"
                        % (tok.text, _literal_body(argument)),
-                       "use " + _STR_CODECS[codec])
+                       "use " + _STR_CODECS[codec][tok.text == "decode"])
 
 
 def encoded_text_mix(source, project):
@@ -442,6 +448,13 @@ def encoded_text_mix(source, project):
             formatted = is_op(token_at(tokens, start - 1), "%") \
                 and _text_literal(token_at(tokens, start - 2))
             opening = _opening(tokens, start)
+            if any(_name(callee) and callee.text in ("writerow", "writerows")
+                   for _, callee in _enclosing_calls(tokens, start)):
+                yield (tok.line, "encoded-text-mix",
+                       "encoded bytes given to a csv writer: Python 3's csv writes text, "
+                       "so the cell becomes \"b'...'\"",
+                       "write six.ensure_str(text): bytes for Python 2's csv, text for 3's")
+                continue
             if opening is not None and is_op(tokens[opening], "("):
                 outer = token_at(tokens, opening - 1)
                 formatted = formatted or (
@@ -539,10 +552,16 @@ def text_to_bytes_api(source, project):
 
 
 def _is_text(argument, source):
+    """Text on Python 3: a ``u''`` literal, a form field, or text built with ``str()``."""
     first = argument[0]
     if first.kind == "STRING" and len(argument) == 1:
         return "u" in first.prefix or ("unicode_literals" in source.futures
                                        and "b" not in first.prefix)
+    top = [tok for _, tok in top_level(argument)]
+    for j, tok in enumerate(top):
+        if _name(tok, "str") and is_op(token_at(top, j + 1), "(") \
+                and not is_op(token_at(top, j - 1), ".") and "str" not in source.bound:
+            return True
     if not (_name(first, "request") and len(argument) > 3 and is_op(argument[1], ".")
             and argument[2].text in ("form", "args", "values", "cookies")):
         return False
