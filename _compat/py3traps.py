@@ -54,6 +54,8 @@ BYTES_TO_STR = "bytes-to-str"
 BYTES_TEXT_MIX = "bytes-text-mix"
 BYTES_INDEX = "bytes-index"
 TEXT_TO_BYTES_API = "text-to-bytes-api"
+#: How many application frames, from the call outwards, may spell a literal passed down.
+_CALLER_DEPTH = 4
 #: Where unittest's assertion helpers live (``.../unittest/case.py``).
 _UNITTEST_DIR = os.sep + "unittest" + os.sep
 #: ``from __future__ import unicode_literals`` in a code object's flags.
@@ -72,8 +74,9 @@ def _report(finding, message):
         warn_py3(finding, message, frame)
 
 
-def _spelled_as_text(frame, value):
-    """True when the source line running in *frame* spells *value* as a literal without ``b``.
+def _spelled_as_text(frame, value, lineno=None):
+    """True when the source line running in *frame* (or line *lineno* of its file)
+    spells *value* as a literal without ``b``.
 
     A native ``str`` literal is bytes on Python 2 and text on Python 3;
     ``b'...'`` is bytes on both.  The compiled code cannot tell them apart,
@@ -81,7 +84,7 @@ def _spelled_as_text(frame, value):
     """
     if frame.f_code.co_flags & _UNICODE_LITERALS_FLAG:
         return False  # literals are text already: the isinstance test saw them
-    line = linecache.getline(frame.f_code.co_filename, frame.f_lineno)
+    line = linecache.getline(frame.f_code.co_filename, lineno or frame.f_lineno)
     lines = iter([line])
     tokens = []
     try:
@@ -304,11 +307,33 @@ def _trapped_round(builtin_round):
     return round
 
 
+def _spelled_by_callers(frame, value):
+    """True when an application frame from *frame* outwards spells *value* as a str
+    literal without ``b`` -- on the line it runs, or as a default on its ``def`` line.
+
+    ``self.hook('ping')`` hands ``'ping'`` down to ``hmac.new(secret, body)``:
+    text on Python 3, though the value that arrives is a native str.
+    """
+    if not value:
+        return False
+    seen = 0
+    while frame is not None and seen < _CALLER_DEPTH:
+        if not is_library_file(frame.f_code.co_filename):
+            seen += 1
+            if _spelled_as_text(frame, value) or _spelled_as_text(
+                    frame, value, frame.f_code.co_firstlineno):
+                return True
+        frame = frame.f_back
+    return False
+
+
 def _check_bytes_argument(name, value, depth=2):
     """Report text given as the data of a bytes-only API, called from application code
     *depth* frames up."""
     frame = sys._getframe(depth)
-    if _text_on_py3(value) and not is_library_file(frame.f_code.co_filename):
+    if is_library_file(frame.f_code.co_filename):
+        return
+    if _text_on_py3(value) or (type(value) is str and _spelled_by_callers(frame, value)):
         warn_py3(TEXT_TO_BYTES_API,
                  "%s() given text: it takes bytes on Python 3 (TypeError); "
                  "encode it first" % name, frame)

@@ -98,7 +98,8 @@ GONE_ON_PY3.update({
     ("jinja2.ext", "AutoEscapeExtension"): "nothing: {% autoescape %} is built in",
     ("markupsafe", "soft_unicode"): "markupsafe.soft_str (or str() of the value)",
     ("itsdangerous", "TimedJSONWebSignatureSerializer"):
-        "itsdangerous.URLSafeTimedSerializer (or a JWT library such as PyJWT)",
+        "itsdangerous.URLSafeTimedSerializer(secret_key): it takes no expires_in, "
+        "loads(token, max_age=seconds) checks the age (or a JWT library such as PyJWT)",
     ("itsdangerous", "JSONWebSignatureSerializer"):
         "itsdangerous.URLSafeSerializer (or a JWT library such as PyJWT)",
     ("itsdangerous.signer", "constant_time_compare"): "hmac.compare_digest",

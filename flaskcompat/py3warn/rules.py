@@ -439,6 +439,24 @@ def _generation_finding(line, module, name):
     return None
 
 
+def _generation_imports(source):
+    """``{bound name: (module, name)}`` for the one-generation names *source* imports."""
+    if not hasattr(source, "generation_imports"):
+        source.generation_imports = {}
+        for statement in source.statements:
+            if statement.keyword != "from" or is_guarded(statement):
+                continue
+            for module, _ in imported_modules(statement):
+                if module.split(".")[0] not in _GENERATIONS:
+                    continue
+                at = [t.text for t in statement.tokens].index("import")
+                for part in comma_parts([t for t in statement.tokens[at + 1:]
+                                         if t.text not in ("(", ")")]):
+                    if _generation_finding(part[0].line, module, part[0].text):
+                        source.generation_imports[part[-1].text] = (module, part[0].text)
+    return source.generation_imports
+
+
 def _library_names(statement, source, project):
     """Werkzeug / Jinja2 / itsdangerous names that the other interpreter's release lacks."""
     tokens = statement.tokens
@@ -463,6 +481,12 @@ def _library_names(statement, source, project):
                        "; ".join(f[3] for f in found))
         return
     for i, tok in enumerate(tokens):
+        imported = _generation_imports(source).get(tok.text)
+        if imported and tok.kind == "NAME" and not _op(_at(tokens, i - 1), ".") \
+                and not _op(_at(tokens, i + 1), "="):
+            # Each use of the name, so the fix can be made where it is used.
+            yield _generation_finding(tok.line, *imported)
+            return
         module = source.module_aliases.get(tok.text)
         if tok.kind != "NAME" or module is None or module.split(".")[0] not in _GENERATIONS \
                 or _op(_at(tokens, i - 1), "."):

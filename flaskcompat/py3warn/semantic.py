@@ -431,16 +431,24 @@ def str_codecs(source, project):
                        "use " + _STR_CODECS[codec][tok.text == "decode"])
 
 
+#: Calls whose result is bytes on Python 3 (a native str on Python 2).
+_BYTES_CALLS = frozenset(["encode", "b64encode", "urlsafe_b64encode", "standard_b64encode",
+                          "b64decode", "urlsafe_b64decode", "hexlify", "unhexlify", "digest",
+                          "urandom", "check_output", "get_data", "compress", "decompress"])
+
+
 def encoded_text_mix(source, project):
-    """A text literal joined with, or formatting, ``x.encode(...)``: bytes on Python 3."""
+    """A text literal joined with, or formatting, bytes -- ``x.encode(...)``,
+    ``base64.b64encode(...)``, ``h.digest()`` --: bytes on Python 3."""
     for statement in source.statements:
         tokens = statement.tokens
         for i, tok in enumerate(tokens):
-            if not (_name(tok, "encode") and is_op(token_at(tokens, i - 1), ".")
+            if not (_name(tok) and tok.text in _BYTES_CALLS and tok.text not in source.bound
                     and is_op(token_at(tokens, i + 1), "(")):
                 continue
             close = matching(tokens, i + 1)
-            start = _expression_start(tokens, i - 2)
+            start = _expression_start(tokens, i - 2) if is_op(token_at(tokens, i - 1), ".") \
+                else i
             joined = (is_op(token_at(tokens, start - 1), "+")
                       and _text_literal(token_at(tokens, start - 2))) or (
                 is_op(token_at(tokens, close + 1), "+")
@@ -463,12 +471,12 @@ def encoded_text_mix(source, project):
                     and _text_literal(token_at(tokens, opening - 3)))
             if joined:
                 yield (tok.line, "encoded-text-mix",
-                       "a str literal + encoded bytes: TypeError on Python 3, where the "
-                       "literal is text", None)
+                       "a str literal + the bytes of %s(): TypeError on Python 3, where the "
+                       "literal is text" % tok.text, None)
             elif formatted:
                 yield (tok.line, "encoded-text-mix",
-                       "encoded bytes formatted into a str literal: \"b'...'\" on Python 3",
-                       None)
+                       "the bytes of %s() formatted into a str literal: \"b'...'\" on "
+                       "Python 3" % tok.text, None)
 
 
 def bytes_from_chr(source, project):
@@ -551,13 +559,48 @@ def text_to_bytes_api(source, project):
                     break
 
 
+def _text_config_keys(source):
+    """Config keys the file sets to a str literal (``app.config['KEY'] = 'secret'``)."""
+    keys = set()
+    for statement in source.statements:
+        tokens = statement.tokens
+        for i, tok in enumerate(tokens):
+            if not _name(tok, "config"):
+                continue
+            if is_op(token_at(tokens, i + 1), "[") and is_op(token_at(tokens, i + 3), "]") \
+                    and is_op(token_at(tokens, i + 4), "=") \
+                    and _text_literal(token_at(tokens, i + 5)) and len(tokens) == i + 6:
+                keys.add(_literal_body(tokens[i + 2]))
+            elif is_op(token_at(tokens, i + 1), ".") and _name(token_at(tokens, i + 2), "update"):
+                close = matching(tokens, i + 3)
+                for part in comma_parts(tokens[i + 4:close]):
+                    if len(part) == 3 and is_op(part[1], "=") and _text_literal(part[2]):
+                        keys.add(part[0].text)
+    return keys
+
+
+def _config_key(argument):
+    """``KEY`` for ``app.config['KEY']`` / ``current_app.config['KEY']``, else None."""
+    if len(argument) == 6 and _name(argument[0]) and is_op(argument[1], ".") \
+            and _name(argument[2], "config") and is_op(argument[3], "[") \
+            and argument[4].kind == "STRING" and is_op(argument[5], "]"):
+        return _literal_body(argument[4])
+    return None
+
+
 def _is_text(argument, source):
-    """Text on Python 3: a ``u''`` literal, a form field, or text built with ``str()``."""
+    """Text on Python 3: a ``u''`` literal, a form field, text built with ``str()`` or
+    ``%``, or a config value the file sets to a str literal."""
     first = argument[0]
+    key = _config_key(argument)
+    if key is not None:
+        return key in _text_config_keys(source)
     if first.kind == "STRING" and len(argument) == 1:
         return "u" in first.prefix or ("unicode_literals" in source.futures
                                        and "b" not in first.prefix)
     top = [tok for _, tok in top_level(argument)]
+    if _text_literal(first) and "u" not in first.prefix and is_op(token_at(top, 1), "%"):
+        return True  # '%s:%s' % (user, password) is text on Python 3
     for j, tok in enumerate(top):
         if _name(tok, "str") and is_op(token_at(top, j + 1), "(") \
                 and not is_op(token_at(top, j - 1), ".") and "str" not in source.bound:

@@ -116,10 +116,14 @@ def _import_bindings(statement):
 
 
 def comma_parts(tokens):
-    """The comma-separated parts of *tokens* (commas inside brackets kept), empty ones dropped."""
-    parts, current = [], []
-    for _, tok in top_level(tokens):
-        if is_op(tok, ","):
+    """The parts of *tokens* between top-level commas (bracketed commas kept), empty ones dropped."""
+    parts, current, depth = [], [], 0
+    for tok in tokens:
+        if tok.kind == "OP" and tok.text in ("(", "[", "{"):
+            depth += 1
+        elif tok.kind == "OP" and tok.text in (")", "]", "}"):
+            depth -= 1
+        if depth == 0 and is_op(tok, ","):
             parts.append(current)
             current = []
         else:

@@ -42,51 +42,51 @@ def first_sku(stock):
 
 
 def skus_sorted(stock):
-    skus = stock.keys()
-    skus.sort()  # py3: views-not-lists
+    skus = stock.keys()  # py3: views-not-lists
+    skus.sort()
     return skus
 
 
 def last_price(stock):
-    prices = stock.values()
-    return prices.pop()  # py3: views-not-lists
+    prices = stock.values()  # py3: views-not-lists
+    return prices.pop()
 
 
 def pairs_as_list(stock):
-    pairs = stock.items()
-    return pairs + [('total', sum(stock.values()))]  # py3: views-not-lists
+    pairs = stock.items()  # py3: views-not-lists
+    return pairs + [('total', sum(stock.values()))]
 
 
 def names_of(products):
-    names = map(lambda p: p.name, products)
-    return names[0] if names else None  # py3: views-not-lists
+    names = map(lambda p: p.name, products)  # py3: views-not-lists
+    return names[0] if names else None
 
 
 def cheap(products):
-    found = filter(lambda p: p.price < 500, products)
-    if not found:  # py3: views-not-lists
+    found = filter(lambda p: p.price < 500, products)  # py3: views-not-lists
+    if not found:
         return []
     return found
 
 
 def count_cheap(products):
-    found = filter(lambda p: p.price < 500, products)
-    return len(found)  # py3: views-not-lists
+    found = filter(lambda p: p.price < 500, products)  # py3: views-not-lists
+    return len(found)
 
 
 def price_table(skus, prices):
-    table = zip(skus, prices)
+    table = zip(skus, prices)  # py3: views-not-lists
     seen = []
     for sku, price in table:
         seen.append(sku)
-    return dict(table)  # py3: views-not-lists
+    return dict(table)
 
 
 def flagged(orders, flagged_skus):
-    wanted = map(str.upper, flagged_skus)
+    wanted = map(str.upper, flagged_skus)  # py3: views-not-lists
     hits = []
     for order in orders:
-        if order['sku'] in wanted:  # py3: views-not-lists
+        if order['sku'] in wanted:
             hits.append(order)
     return hits
 

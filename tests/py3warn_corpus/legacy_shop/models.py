@@ -53,8 +53,8 @@ class Catalog(object):
         self.products[product.sku] = product
 
     def skus(self):
-        result = self.products.keys()
-        result.sort()  # py3: views-not-lists
+        result = self.products.keys()  # py3: views-not-lists
+        result.sort()
         return result
 
     def first(self):

@@ -165,7 +165,7 @@ def checksum(blob):
 
 
 def quoted(path):
-    return url_quote(path)
+    return url_quote(path)  # py3: library-generation
 
 
 def marked(html):
