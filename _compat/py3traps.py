@@ -314,8 +314,8 @@ def _spelled_by_callers(frame, value):
     ``self.hook('ping')`` hands ``'ping'`` down to ``hmac.new(secret, body)``:
     text on Python 3, though the value that arrives is a native str.
     """
-    if not value:
-        return False
+    if not value or ".encode(" in linecache.getline(frame.f_code.co_filename, frame.f_lineno):
+        return False  # encoded on the calling line: a native str made from text
     seen = 0
     while frame is not None and seen < _CALLER_DEPTH:
         if not is_library_file(frame.f_code.co_filename):

@@ -112,9 +112,9 @@ FOUND = [
     ("return_value = jsonify(d.items())\n", [(1, "views-not-lists")]),
     ("body = json.dumps(counts.keys())\n", [(1, "views-not-lists")]),
     # -- dicts resized while iterating over their views
-    ("for k, v in d.items():\n    if not v:\n        del d[k]\n", [(3, "dict-changed-size")]),
-    ("for k in self.cache.keys():\n    self.cache.pop(k)\n", [(2, "dict-changed-size")]),
-    ("for k, v in d.items():\n    d[k.lower()] = v\n", [(2, "dict-changed-size")]),
+    ("for k, v in d.items():\n    if not v:\n        del d[k]\n", [(1, "dict-changed-size")]),
+    ("for k in self.cache.keys():\n    self.cache.pop(k)\n", [(1, "dict-changed-size")]),
+    ("for k, v in d.items():\n    d[k.lower()] = v\n", [(1, "dict-changed-size")]),
     # -- dict order
     ("import csv\ndef export(w, r):\n    row = {'a': 1, 'b': 2}\n    w.writerow(row.keys())\n",
      [(4, "dict-order")]),

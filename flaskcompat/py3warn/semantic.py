@@ -32,8 +32,8 @@ _RESIZING_METHODS = frozenset(["pop", "popitem", "clear", "update", "setdefault"
 _STR_CODECS = {
     "hex": ("binascii.hexlify(data).decode('ascii') (hex digits are text)",
             "binascii.unhexlify(text)"),
-    "base64": ("base64.encodestring(data) on Python 2 / base64.encodebytes on 3 "
-               "(base64.b64encode(data) without the newlines)", "base64.b64decode(data)"),
+    "base64": ("base64.b64encode(data) (no newlines; .decode('ascii') for text)",
+               "base64.b64decode(data), and .decode('utf-8') where text is wanted"),
     "rot13": ("codecs.encode(text, 'rot13')", "codecs.decode(text, 'rot13')"),
     "zlib": ("zlib.compress(data)", "zlib.decompress(data)"),
     "zip": ("zlib.compress(data)", "zlib.decompress(data)"),
@@ -327,9 +327,11 @@ def dict_changed_size(source, project):
         for statement in walk(loop):
             change = _resizes(statement.tokens, receiver, targets)
             if change:
-                yield (statement.line, "dict-changed-size",
-                       "%s while iterating over its view: RuntimeError on Python 3 "
-                       "(Python 2 iterated over a list copy)" % change, None)
+                # Reported on the loop: iterating over a copy there is the fix.
+                yield (loop.line, "dict-changed-size",
+                       "%s on line %d while the loop iterates over its view: RuntimeError "
+                       "on Python 3 (Python 2 iterated over a list copy)"
+                       % (change, statement.line), None)
                 break
 
 
@@ -447,6 +449,8 @@ def encoded_text_mix(source, project):
                     and is_op(token_at(tokens, i + 1), "(")):
                 continue
             close = matching(tokens, i + 1)
+            if is_op(token_at(tokens, close + 1), "."):
+                continue  # transformed first: b64encode(...).decode('ascii')
             start = _expression_start(tokens, i - 2) if is_op(token_at(tokens, i - 1), ".") \
                 else i
             joined = (is_op(token_at(tokens, start - 1), "+")
@@ -469,14 +473,16 @@ def encoded_text_mix(source, project):
                     is_op(outer, "%") and _text_literal(token_at(tokens, opening - 2))) or (
                     _name(outer, "format") and is_op(token_at(tokens, opening - 2), ".")
                     and _text_literal(token_at(tokens, opening - 3)))
+            hint = None if tok.text == "encode" else \
+                "decode its bytes first: %s(...).decode('ascii')" % tok.text
             if joined:
                 yield (tok.line, "encoded-text-mix",
                        "a str literal + the bytes of %s(): TypeError on Python 3, where the "
-                       "literal is text" % tok.text, None)
+                       "literal is text" % tok.text, hint)
             elif formatted:
                 yield (tok.line, "encoded-text-mix",
                        "the bytes of %s() formatted into a str literal: \"b'...'\" on "
-                       "Python 3" % tok.text, None)
+                       "Python 3" % tok.text, hint)
 
 
 def bytes_from_chr(source, project):

@@ -10,12 +10,13 @@ from __future__ import print_function
 import flaskcompat
 flaskcompat.install_as_flask()
 
+import binascii
 import csv
 import hashlib
 import hmac
 import os
 import sqlite3
-import binascii
+import urllib
 from six import StringIO
 
 import six

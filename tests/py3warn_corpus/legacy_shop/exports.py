@@ -113,21 +113,21 @@ def top(values):
 
 
 def prune(stock):
-    for sku, count in stock.items():
+    for sku, count in stock.items():  # py3: dict-changed-size
         if not count:
-            del stock[sku]  # py3: dict-changed-size
+            del stock[sku]
     return stock
 
 
 def drop_empty(session_data):
-    for key in session_data.keys():
+    for key in session_data.keys():  # py3: dict-changed-size
         if session_data[key] is None:
-            session_data.pop(key)  # py3: dict-changed-size
+            session_data.pop(key)
 
 
 def normalise(headers):
-    for name, value in headers.items():
-        headers[name.lower()] = value  # py3: dict-changed-size
+    for name, value in headers.items():  # py3: dict-changed-size
+        headers[name.lower()] = value
 
 
 class Cache(object):
@@ -135,10 +135,10 @@ class Cache(object):
         self.entries = {}
 
     def expire(self, now):
-        for key, (value, until) in self.entries.items():
+        for key, (value, until) in self.entries.items():  # py3: dict-changed-size
             if until < now:
-                self.entries.pop(key, None)  # py3: dict-changed-size
+                self.entries.pop(key, None)
 
     def refresh(self, fresh):
-        for key in self.entries.keys():
-            self.entries.update(fresh)  # py3: dict-changed-size
+        for key in self.entries.keys():  # py3: dict-changed-size
+            self.entries.update(fresh)
