@@ -529,5 +529,9 @@ def install_traps():
     hmac.new = _checking(hmac.new, "hmac.new", (0, 1))
     hmac.HMAC.update = _checking(hmac.HMAC.update, "hmac update", (1,))
     hmac.HMAC.digest = _marking(hmac.HMAC.digest)
-    socket.socket.__init__ = _trapped_socket_init(socket.socket.__init__)
+    recv = vars(socket.socket).get("recv")
+    if callable(recv):  # PyPy: a method of the class
+        socket.socket.recv = _marking(recv)
+    else:  # CPython: a slot each instance fills from its C socket
+        socket.socket.__init__ = _trapped_socket_init(socket.socket.__init__)
     subprocess.Popen.communicate = _trapped_communicate(subprocess.Popen.communicate)
