@@ -117,19 +117,7 @@ def _import_bindings(statement):
 
 def comma_parts(tokens):
     """The parts of *tokens* between top-level commas (bracketed commas kept), empty ones dropped."""
-    parts, current, depth = [], [], 0
-    for tok in tokens:
-        if tok.kind == "OP" and tok.text in ("(", "[", "{"):
-            depth += 1
-        elif tok.kind == "OP" and tok.text in (")", "]", "}"):
-            depth -= 1
-        if depth == 0 and is_op(tok, ","):
-            parts.append(current)
-            current = []
-        else:
-            current.append(tok)
-    parts.append(current)
-    return [p for p in parts if p]
+    return blocks.split_top_level(tokens, ",")
 
 
 def _index_of(tokens, text):
