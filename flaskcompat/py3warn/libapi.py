@@ -63,9 +63,6 @@ GONE_ON_PY3.update({
     ("werkzeug.http", "parse_www_authenticate_header"):
         "werkzeug.datastructures.WWWAuthenticate.from_header on Python 3",
     ("werkzeug.http", "cookie_date"): "werkzeug.http.http_date",
-    ("werkzeug.datastructures", "OrderedMultiDict"): "werkzeug.datastructures.MultiDict",
-    ("werkzeug.datastructures", "ImmutableOrderedMultiDict"):
-        "werkzeug.datastructures.ImmutableMultiDict",
     ("werkzeug.utils", "unescape"): "html.unescape on Python 3",
     ("werkzeug.utils", "html"): "markupsafe and a template",
     ("werkzeug.utils", "xhtml"): "markupsafe and a template",
