@@ -130,7 +130,6 @@ NEW_ON_PY3 = {
     ("werkzeug.utils", "send_file"): "flaskcompat.send_file",
     ("werkzeug.utils", "send_from_directory"): "flaskcompat.send_from_directory",
     ("werkzeug.utils", "safe_join"): "flaskcompat.safe_join",
-    ("werkzeug.exceptions", "MisdirectedRequest"): "an HTTPException subclass with code = 421",
 }
 #: Modules only Python 3's generation has.
 MODULES_NEW_ON_PY3 = {
