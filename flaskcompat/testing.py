@@ -9,6 +9,7 @@ from __future__ import absolute_import
 from contextlib import contextmanager
 from copy import copy
 
+from _compat.py3traps import report_bytes_given_as_text
 from _compat.werkzeug import (
     Client,
     EnvironBuilder as _BaseEnvironBuilder,
@@ -35,6 +36,7 @@ class EnvironBuilder(_BaseEnvironBuilder):
         ) != bool(subdomain or url_scheme), (
             'Cannot pass "subdomain" or "url_scheme" with "base_url".'
         )
+        report_bytes_given_as_text(path, "the test client's path")
         if base_url is None:
             http_host = app.config.get("SERVER_NAME") or "localhost"
             app_root = app.config["APPLICATION_ROOT"]

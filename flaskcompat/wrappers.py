@@ -25,7 +25,7 @@ from _compat import py3warnings
 from _compat.headers import parse_options_header
 from _compat.multipart import parse_multipart
 from _compat.urlencoded import parse_urlencoded
-from _compat.py3traps import mark_py3_bytes
+from _compat.py3traps import mark_py3_bytes, mark_py3_stream
 from _compat.py3warnings import check_py3_text
 from _compat.strings import (
     binary_type,
@@ -354,7 +354,8 @@ class Request(JSONMixin, BaseRequest):
 
     @cached_property
     def stream(self):
-        """The body as a binary stream, limited as described in :class:`_BodyStream`."""
+        """The body as a binary stream, limited as described in :class:`_BodyStream`
+        (its reads marked as bytes under the Python 3 warning mode on Python 2)."""
         raw = self.environ["wsgi.input"]
         length = self.content_length
         limit = self.max_content_length
@@ -362,8 +363,8 @@ class Request(JSONMixin, BaseRequest):
             raise exceptions.RequestEntityTooLarge()
         if length is None and not self.environ.get("wsgi.input_terminated"):
             # Without a length the server could not delimit the body.
-            return io.BytesIO()
-        return io.BufferedReader(_BodyStream(raw, length, limit), _READ_CHUNK)
+            return mark_py3_stream(io.BytesIO())
+        return mark_py3_stream(io.BufferedReader(_BodyStream(raw, length, limit), _READ_CHUNK))
 
     def _load_form_data(self):
         if "form" in self.__dict__:
@@ -616,6 +617,15 @@ class Response(BaseResponse):
     """
 
     default_mimetype = "text/html"
+
+    def get_data(self, as_text=False):
+        """The body as bytes, or with *as_text* as text.  Under the Python 3
+        warning mode on Python 2 the bytes are marked, so a test comparing
+        them with a text literal is reported."""
+        rv = BaseResponse.get_data(self, as_text)
+        return rv if as_text else mark_py3_bytes(rv)
+
+    data = property(get_data, BaseResponse.set_data, doc=BaseResponse.data.__doc__)
 
     def __init__(self, response=None, status=None, headers=None, mimetype=None,
                  content_type=None, direct_passthrough=False):

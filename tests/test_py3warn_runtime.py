@@ -105,7 +105,8 @@ def test_python2_program_findings(tmpdir):
         return
     script = write(tmpdir, "prog.py", PY2_PROGRAM)
     code, found = run(script)
-    traps = [("prog.py", 6, "round-half"), ("prog.py", 8, "bytes-to-str"),
+    traps = [("prog.py", 6, "round-half"), ("prog.py", 7, "text-to-bytes-api"),
+             ("prog.py", 8, "bytes-to-str"),
              ("prog.py", 9, "bytes-text-mix"), ("prog.py", 10, "bytes-index")]
     if CPYTHON2:
         interpreter = [("prog.py", 4, "has-key"), ("prog.py", 5, "classic-division"),
@@ -310,3 +311,67 @@ def test_framework_call_sites_report_through_a_real_app(warning_mode):
             assert any(what in message for message in messages), (what, messages)
     else:
         assert messages == []
+
+
+BYTES_SOURCES_PROGRAM = """
+    import hashlib, hmac, socket, subprocess, sys
+    from flaskcompat import Flask, request
+
+    app = Flask(__name__)
+
+    @app.route('/ping', methods=['POST'])
+    def ping():
+        payload = request.get_data()
+        head = request.stream.read(2)
+        if payload == 'PING':
+            return 'pong'
+        if payload == b'PONG' or head.startswith(b'PO'):
+            return 'ok'
+        return 'no'
+
+    client = app.test_client()
+    client.post('/ping', data=b'PING')
+    body = client.post('/ping', data=b'PONG').data
+    if body == 'ok':
+        pass
+    with open(__file__, 'rb') as f:
+        raw = f.read()
+    found = 'import' in raw
+    with open(__file__) as f:
+        text = f.read()
+    digest = hashlib.sha1(text).digest()
+    hmac.new(b'key', u'message', hashlib.sha256)
+    out, _ = subprocess.Popen([sys.executable, '-c', 'print(1)'],
+                              stdout=subprocess.PIPE).communicate()
+    same = out.strip() == b'1' and digest != b''
+    server = socket.socket()
+    server.bind(('127.0.0.1', 0))
+    server.listen(1)
+    left = socket.create_connection(server.getsockname())
+    right = server.accept()[0]
+    left.sendall(b'hi')
+    if right.recv(2).endswith('i'):
+        pass
+    client.get(body)
+"""
+
+
+def test_bytes_sources_are_marked_and_their_misuse_reported(tmpdir):
+    """Request body and stream, response body, binary files, subprocess output and
+    sockets are bytes on Python 3; text files give text, which hashlib refuses."""
+    script = write(tmpdir, "prog.py", BYTES_SOURCES_PROGRAM)
+    code, found = run(script)
+    if PY2:
+        # -3 has nothing to say here: the traps see all of it, on PyPy 2 too.
+        assert (code, found) == (0, [
+            ("prog.py", 10, "bytes-text-mix"),  # payload == 'PING'
+            ("prog.py", 19, "bytes-text-mix"),  # response body == 'ok'
+            ("prog.py", 23, "bytes-text-mix"),  # 'import' in a binary file's bytes
+            ("prog.py", 26, "text-to-bytes-api"),  # a text file's data hashed
+            ("prog.py", 27, "text-to-bytes-api"),  # hmac message given as text
+            ("prog.py", 37, "bytes-text-mix"),  # socket bytes .endswith('i')
+            ("prog.py", 39, "bytes-text-mix"),  # bytes as the test client's path
+        ])
+    else:
+        # Python 3 runs it for real: the text file's data fails in hashlib.
+        assert code == 1

@@ -83,15 +83,15 @@ def header_end(tokens):
     return None
 
 
-def split_simple(tokens):
-    """Split tokens on ``;`` outside brackets."""
+def split_top_level(tokens, separator):
+    """Split tokens on the operator *separator* outside brackets; empty parts dropped."""
     parts, current, depth = [], [], 0
     for tok in tokens:
         if tok.kind == "OP" and tok.text in ("(", "[", "{"):
             depth += 1
         elif tok.kind == "OP" and tok.text in (")", "]", "}"):
             depth -= 1
-        if depth == 0 and tok.kind == "OP" and tok.text == ";":
+        if depth == 0 and tok.kind == "OP" and tok.text == separator:
             if current:
                 parts.append(current)
             current = []
@@ -110,7 +110,7 @@ def _statements(tokens, parent, indent):
         first = tokens[1].text
     end = header_end(tokens) if first in COMPOUND else None
     if end is None:
-        for part in split_simple(tokens):
+        for part in split_top_level(tokens, ";"):
             made.append(Statement(part, parent, indent))
         return made
     header = Statement(tokens[:end + 1], parent, indent)

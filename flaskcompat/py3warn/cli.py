@@ -18,6 +18,7 @@ from __future__ import absolute_import
 import sys
 
 from . import report
+from .categories import ERROR, SEVERITIES, WARNING
 from .runtime import run_program
 from .static import scan_paths
 
@@ -31,7 +32,8 @@ Report what will break when this Python 2 application runs on Python 3.
 options:
   --static      scan files and directories without running anything
   --json FILE   also write the findings to FILE as JSON
-  --strict      exit 1 when anything was found (for CI)
+  --strict      exit 1 when an error was found (for CI)
+  --strict=all  exit 1 when an error or a warning was found
   --live        print each finding the moment it is seen (runtime mode)
   -h, --help    show this help
 """
@@ -47,7 +49,8 @@ class Options(object):
     def __init__(self):
         self.static = False
         self.json = None
-        self.strict = False
+        #: The least severity that fails the run (None: nothing fails it).
+        self.strict = None
         self.live = False
         self.module = False
         self.target = None
@@ -70,7 +73,9 @@ def parse(argv):
         elif arg.startswith("--json="):
             options.json = arg[len("--json="):]
         elif arg == "--strict":
-            options.strict = True
+            options.strict = ERROR
+        elif arg == "--strict=all":
+            options.strict = WARNING
         elif arg == "--live":
             options.live = True
         elif arg == "-m" and "--static" not in argv:
@@ -98,7 +103,8 @@ def main(argv=None, stderr=None):
     """Run the command line *argv* (default ``sys.argv[1:]``); return the exit code.
 
     The exit code is the program's own (0 in static mode), 1 with
-    ``--strict`` when anything was found, 2 for a bad command line.
+    ``--strict`` when an error was found (with ``--strict=all``, an error or
+    a warning), 2 for a bad command line.
     """
     argv = sys.argv[1:] if argv is None else list(argv)
     stderr = stderr or sys.stderr
@@ -122,6 +128,7 @@ def main(argv=None, stderr=None):
     stderr.write(report.format_text(findings))
     if options.json:
         report.write_json(findings, options.json)
-    if options.strict and len(findings):
+    if options.strict and any(
+            SEVERITIES.index(f.severity) <= SEVERITIES.index(options.strict) for f in findings):
         return 1
     return code

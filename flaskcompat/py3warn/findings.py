@@ -34,12 +34,18 @@ class Finding(object):
     def doc(self):
         return categories.get(self.category).doc
 
+    @property
+    def severity(self):
+        """``"error"`` when it breaks on Python 3, ``"warning"`` when Python 3 only warns."""
+        return categories.get(self.category).severity
+
     def to_dict(self):
-        """The JSON form: ``file, line, category, message, hint, kind, doc``."""
+        """The JSON form: ``file, line, category, severity, message, hint, kind, doc``."""
         return {
             "file": self.file,
             "line": self.line,
             "category": self.category,
+            "severity": self.severity,
             "message": self.message,
             "hint": self.hint,
             "kind": self.kind,

@@ -40,8 +40,12 @@ RENAMED_MODULES = {
     "urllib2": "urllib.request / urllib.error (six.moves.urllib)",
     "urlparse": "urllib.parse (six.moves.urllib.parse)",
     "cPickle": "pickle",
-    "StringIO": "io.StringIO / io.BytesIO",
-    "cStringIO": "io.StringIO / io.BytesIO",
+    "StringIO": "`from six import StringIO` for `from StringIO import StringIO`, "
+                 "`from six.moves import cStringIO as StringIO` for `import StringIO` (native strings "
+                 "on both); io.StringIO / io.BytesIO for text / bytes",
+    "cStringIO": "`from six import StringIO` for `from cStringIO import StringIO`, "
+                 "`from six.moves import cStringIO as cStringIO` for `import cStringIO` (native strings "
+                 "on both); io.StringIO / io.BytesIO for text / bytes",
     "ConfigParser": "configparser (six.moves.configparser)",
     "Queue": "queue (six.moves.queue)",
     "httplib": "http.client (six.moves.http_client)",

@@ -13,6 +13,8 @@ from collections import OrderedDict
 
 from _compat.strings import to_text
 
+from .categories import ERROR, SEVERITIES, WARNING
+
 
 def display_path(path):
     """*path* relative to the current directory if it is inside it, else absolute."""
@@ -29,17 +31,36 @@ def format_live(finding):
         display_path(finding.file), finding.line, finding.category, finding.message)
 
 
+def by_severity(findings):
+    """*findings* in report order: errors first, then by file, line and category."""
+    return sorted(findings, key=lambda f: (SEVERITIES.index(f.severity),) + f.key)
+
+
+_HEADINGS = {
+    ERROR: "errors: break on Python 3 (an exception or a different result)",
+    WARNING: "warnings: Python 3 warns, or the result may differ where it matters",
+}
+
+
 def format_text(findings):
-    """The full report: findings grouped by file, with counts, hints and guide links."""
-    by_file = OrderedDict()
-    for finding in findings:
-        by_file.setdefault(display_path(finding.file), []).append(finding)
-    if not by_file:
+    """The full report: errors, then warnings, each grouped by file, with hints and guide links."""
+    ordered = by_severity(findings)
+    if not ordered:
         return "py3warn: no Python 3 problems found\n"
-    total = sum(len(group) for group in by_file.values())
-    lines = ["py3warn: %d Python 3 problem%s in %d file%s" % (
-        total, "" if total == 1 else "s", len(by_file), "" if len(by_file) == 1 else "s")]
-    for path, group in by_file.items():
+    files = set(display_path(f.file) for f in ordered)
+    errors = sum(1 for f in ordered if f.severity == ERROR)
+    lines = ["py3warn: %d Python 3 problem%s in %d file%s (%d error%s, %d warning%s)" % (
+        len(ordered), "" if len(ordered) == 1 else "s", len(files),
+        "" if len(files) == 1 else "s", errors, "" if errors == 1 else "s",
+        len(ordered) - errors, "" if len(ordered) - errors == 1 else "s")]
+    groups = OrderedDict()
+    for finding in ordered:
+        groups.setdefault((finding.severity, display_path(finding.file)), []).append(finding)
+    severity_shown = None
+    for (severity, path), group in groups.items():
+        if severity != severity_shown:
+            lines.extend(["", _HEADINGS[severity]])
+            severity_shown = severity
         lines.append("")
         lines.append("%s (%d)" % (path, len(group)))
         for finding in group:
@@ -50,9 +71,9 @@ def format_text(findings):
 
 
 def to_json(findings):
-    """The JSON report: a list of finding objects (``file`` as displayed)."""
+    """The JSON report: a list of finding objects (``file`` as displayed), errors first."""
     items = []
-    for finding in findings:
+    for finding in by_severity(findings):
         item = finding.to_dict()
         item["file"] = display_path(finding.file)
         items.append(item)

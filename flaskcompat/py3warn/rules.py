@@ -19,9 +19,11 @@ from __future__ import absolute_import
 import os
 import re
 
-from . import py2api
+from . import libapi, py2api, semantic
 from .blocks import walk
-from .source import class_members, imported_modules, matching, top_level
+from .source import class_members, comma_parts, imported_modules, matching, top_level
+from .source import is_op as _op
+from .source import token_at as _at
 
 _PROBE_EXCEPTIONS = frozenset(["ImportError", "NameError", "AttributeError",
                                "ModuleNotFoundError"])
@@ -31,14 +33,6 @@ _OCTAL = re.compile(r"^0[0-9]+[lL]?$")
 _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 #: Escapes valid in every Python 3 string literal (after the backslash).
 _VALID_ESCAPES = frozenset("\n\\'\"abfnrtv01234567x")
-
-
-def _op(tok, text):
-    return tok is not None and tok.kind == "OP" and tok.text == text
-
-
-def _at(tokens, i):
-    return tokens[i] if 0 <= i < len(tokens) else None
 
 
 # -- code that already handles both Pythons --------------------------------
@@ -275,24 +269,9 @@ def _method_calls(statement, source, project):
             yield (tok.line, "removed-attribute",
                    "TestCase.%s() was removed in Python 3.12" % name,
                    "use self." + py2api.REMOVED_TESTCASE_METHODS[name])
-        elif name == "sort" or (name in ("keys", "items", "values")
-                                and _op(_at(tokens, i + 2), ")")):
-            for found in _list_uses(tokens, i, name):
+        elif name == "sort":
+            for found in _cmp_argument(tokens, i + 1, matching(tokens, i + 1), 0):
                 yield found
-
-
-def _list_uses(tokens, i, name):
-    """``d.keys()[0]``, ``d.items() + x``, ``d.keys().sort()``, ``.sort(cmp=...)``."""
-    close = matching(tokens, i + 1)
-    if name == "sort":
-        for found in _cmp_argument(tokens, i + 1, close, 0):
-            yield found
-        return
-    after, next_name = _at(tokens, close + 1), _at(tokens, close + 2)
-    if _op(after, "[") or _op(after, "+") or (
-            _op(after, ".") and next_name is not None and next_name.text == "sort"):
-        yield (tokens[i].line, "views-not-lists",
-               "dict.%s() is a view on Python 3, not a list" % name, None)
 
 
 def _cmp_argument(tokens, open_index, close, positional):
@@ -315,23 +294,15 @@ def _cmp_argument(tokens, open_index, close, positional):
 
 
 def _builtin_calls(statement, source, project):
-    """``sorted(x, cmp=f)``, ``map(...)[0]``, ``len(filter(...))``."""
+    """``sorted(x, cmp=f)`` (list uses of ``map()`` are :mod:`.semantic`'s)."""
     tokens = statement.tokens
     for i, tok in enumerate(tokens):
         if tok.kind != "NAME" or not _op(_at(tokens, i + 1), "(") or tok.text in source.bound \
                 or _op(_at(tokens, i - 1), "."):
             continue
-        close = matching(tokens, i + 1)
         if tok.text == "sorted":
-            for found in _cmp_argument(tokens, i + 1, close, 1):
+            for found in _cmp_argument(tokens, i + 1, matching(tokens, i + 1), 1):
                 yield found
-        elif tok.text in ("map", "filter", "zip"):
-            indexed = _op(_at(tokens, close + 1), "[")
-            counted = (_at(tokens, i - 2) is not None and tokens[i - 2].text == "len"
-                       and _op(tokens[i - 1], "(") and _op(_at(tokens, close + 1), ")"))
-            if indexed or counted:
-                yield (tok.line, "views-not-lists",
-                       "%s() returns an iterator on Python 3" % tok.text, None)
 
 
 def _module_attributes(statement, source, project):
@@ -364,12 +335,60 @@ def _module_attributes(statement, source, project):
                    "use " + replacement)
 
 
+#: unittest discover's default pattern: such a module is imported as a top-level
+#: module of its directory (``-s tests``), where ``import helpers`` is absolute on
+#: both Pythons and a relative import fails; it is not reported.
+_DISCOVERED_TEST = re.compile(r"^test.*\.py$")
+
+
+def _import_parts(statement):
+    """The text of each imported module's part: ``core.sub as s``, or the names of a ``from``."""
+    tokens = statement.tokens
+    if statement.keyword == "from":
+        at = [t.text for t in tokens].index("import")
+        return [_spell(t for t in tokens[at + 1:] if t.text not in ("(", ")"))]
+    return [_spell(part) for part in comma_parts(tokens[1:])]
+
+
+def _spell(tokens):
+    text = ""
+    for tok in tokens:
+        if tok.text in (",", ".") or text.endswith((".", ",")) or not text:
+            text += tok.text
+        else:
+            text += " " + tok.text
+    return text.replace(",", ", ")
+
+
+def _relative_spelling(statement, spelled):
+    """The explicit relative import that binds what *statement* binds, on both Pythons.
+
+    ``from core import *`` becomes ``from .core import *`` (``from . import
+    core`` would bind none of its names); ``import core.sub as s`` becomes
+    ``from .core import sub as s``.
+    """
+    if statement.keyword == "from":
+        tokens = statement.tokens
+        at = [t.text for t in tokens].index("import")
+        return "from .%s import %s" % ("".join(t.text for t in tokens[1:at]), spelled)
+    words = spelled.split(" as ")
+    dotted = words[0].split(".")
+    alias = " as " + words[1] if len(words) > 1 else ""
+    if len(dotted) == 1:
+        return "from . import %s%s" % (dotted[0], alias)
+    if alias:
+        return "from .%s import %s%s" % (".".join(dotted[:-1]), dotted[-1], alias)
+    return "from . import %s` and `from .%s import %s" % (
+        dotted[0], ".".join(dotted[:-1]), dotted[-1])
+
+
 def _imports(statement, source, project):
     if statement.keyword not in ("import", "from"):
         return
     package_dir = source.package_dir
-    relative = package_dir is not None and "absolute_import" not in source.futures
-    for module, line in imported_modules(statement):
+    relative = package_dir is not None and "absolute_import" not in source.futures \
+        and not _DISCOVERED_TEST.match(os.path.basename(source.path))
+    for (module, line), spelled in zip(imported_modules(statement), _import_parts(statement)):
         top = module.split(".")[0]
         if not top or top == "__future__":
             continue
@@ -377,13 +396,110 @@ def _imports(statement, source, project):
                          os.path.isfile(os.path.join(package_dir, top, "__init__.py"))):
             yield (line, "implicit-relative-import",
                    "`%s` is this package's own module: Python 3 imports a top-level "
-                   "`%s` instead" % (top, top), "write `from . import %s`" % top)
+                   "`%s` instead" % (top, top),
+                   "write `%s` (the same on Python 2)" % _relative_spelling(statement, spelled))
         elif top in py2api.RENAMED_MODULES:
             yield (line, "renamed-module", "module `%s` is renamed on Python 3" % top,
                    "use " + py2api.RENAMED_MODULES[top])
         elif top in py2api.REMOVED_MODULES:
             yield (line, "removed-module", "module `%s` does not exist on Python 3" % top,
                    "use " + py2api.REMOVED_MODULES[top])
+
+
+_GENERATIONS = {
+    "werkzeug": ("Werkzeug 1.0", "Werkzeug 3"),
+    "jinja2": ("Jinja2 2.11", "Jinja2 3.1"),
+    "itsdangerous": ("itsdangerous 1.1", "itsdangerous 2"),
+    "markupsafe": ("MarkupSafe 1.1", "MarkupSafe 2"),
+}
+
+
+def _generation_finding(line, module, name):
+    """The finding for ``module.name`` (name None: the module) if one generation lacks it."""
+    py2, py3 = _GENERATIONS[module.split(".")[0]]
+    dotted = module if name is None else "%s.%s" % (module, name)
+    for gone, present, missing in ((libapi.MODULES_GONE_ON_PY3, py2, py3),
+                                   (libapi.MODULES_NEW_ON_PY3, py3, py2)):
+        for prefix in gone:
+            if dotted == prefix or dotted.startswith(prefix + "."):
+                return (line, "library-generation",
+                        "%s is in %s but not in %s (Python %s)" % (
+                            prefix, present, missing, "3" if missing == py3 else "2"),
+                        "use " + gone[prefix])
+    if name is None:
+        return None
+    for table, present, missing in ((libapi.GONE_ON_PY3, py2, py3),
+                                    (libapi.NEW_ON_PY3, py3, py2)):
+        replacement = table.get((module, name))
+        if replacement:
+            return (line, "library-generation",
+                    "%s is in %s but not in %s (Python %s)" % (
+                        dotted, present, missing, "3" if missing == py3 else "2"),
+                    "use " + replacement)
+    return None
+
+
+def _generation_imports(source):
+    """``{bound name: (module, name)}`` for the one-generation names *source* imports."""
+    if not hasattr(source, "generation_imports"):
+        source.generation_imports = {}
+        for statement in source.statements:
+            if statement.keyword != "from" or is_guarded(statement):
+                continue
+            for module, _ in imported_modules(statement):
+                if module.split(".")[0] not in _GENERATIONS:
+                    continue
+                at = [t.text for t in statement.tokens].index("import")
+                for part in comma_parts([t for t in statement.tokens[at + 1:]
+                                         if t.text not in ("(", ")")]):
+                    if _generation_finding(part[0].line, module, part[0].text):
+                        source.generation_imports[part[-1].text] = (module, part[0].text)
+    return source.generation_imports
+
+
+def _library_names(statement, source, project):
+    """Werkzeug / Jinja2 / itsdangerous names that the other interpreter's release lacks."""
+    tokens = statement.tokens
+    if statement.keyword in ("import", "from"):
+        for module, line in imported_modules(statement):
+            if module.split(".")[0] not in _GENERATIONS:
+                continue
+            if statement.keyword == "import":
+                found = _generation_finding(line, module, None)
+                if found:
+                    yield found
+                continue
+            at = [t.text for t in tokens].index("import")
+            names = [t for _, t in top_level(tokens[at + 1:]) if t.kind == "NAME"]
+            found = [_generation_finding(tok.line, module, tok.text)
+                     for j, tok in enumerate(names)
+                     if tok.text != "as" and not (j and names[j - 1].text == "as")]
+            found = [f for f in found if f] or [_generation_finding(line, module, None)]
+            if found[0]:
+                # One finding per line, naming every import on it.
+                yield (found[0][0], found[0][1], "; ".join(f[2] for f in found),
+                       "; ".join(f[3] for f in found))
+        return
+    for i, tok in enumerate(tokens):
+        imported = _generation_imports(source).get(tok.text)
+        if imported and tok.kind == "NAME" and not _op(_at(tokens, i - 1), ".") \
+                and not _op(_at(tokens, i + 1), "="):
+            # Each use of the name, so the fix can be made where it is used.
+            yield _generation_finding(tok.line, *imported)
+            return
+        module = source.module_aliases.get(tok.text)
+        if tok.kind != "NAME" or module is None or module.split(".")[0] not in _GENERATIONS \
+                or _op(_at(tokens, i - 1), "."):
+            continue
+        j = i
+        while _op(_at(tokens, j + 1), ".") and _at(tokens, j + 2) is not None \
+                and tokens[j + 2].kind == "NAME":
+            found = _generation_finding(tokens[j + 2].line, module, tokens[j + 2].text)
+            if found:
+                yield found
+                break
+            module = "%s.%s" % (module, tokens[j + 2].text)
+            j += 2
 
 
 def _exception_message(statement, source, project):
@@ -433,7 +549,7 @@ def _class_rules(statement, source, project):
 
 
 NAME_RULES = (_builtin_names, _method_calls, _builtin_calls, _module_attributes,
-              _imports, _exception_message, _class_rules)
+              _imports, _library_names, _exception_message, _class_rules)
 
 
 def check(source, project):
@@ -442,12 +558,18 @@ def check(source, project):
         yield 1, "syntax-error", source.encoding_problem, None
     for line, message in source.lexed.errors[:1]:
         yield line, "syntax-error", "cannot be read as Python: %s" % message, None
+    guarded_lines = set()
     for statement in source.statements:
         for rule in SYNTAX_RULES:
             for found in rule(statement, source):
                 yield found
         if is_guarded(statement):
+            guarded_lines.update(t.line for t in statement.tokens)
             continue
         for rule in NAME_RULES:
             for found in rule(statement, source, project):
+                yield found
+    for rule in semantic.RULES:
+        for found in rule(source, project):
+            if found[0] not in guarded_lines:
                 yield found

@@ -19,8 +19,14 @@ _ASSIGNMENT_OPS = frozenset(
 )
 
 
-def _is_op(tok, text):
-    return tok.kind == "OP" and tok.text == text
+def is_op(tok, text):
+    """True when *tok* is the operator *text* (False for None: past either end)."""
+    return tok is not None and tok.kind == "OP" and tok.text == text
+
+
+def token_at(tokens, i):
+    """``tokens[i]``, or None outside the list (no wrap-around for negative *i*)."""
+    return tokens[i] if 0 <= i < len(tokens) else None
 
 
 def matching(tokens, i):
@@ -57,7 +63,7 @@ def _target_names(tokens):
             continue
         before = tokens[i - 1] if i else None
         after = tokens[i + 1] if i + 1 < len(tokens) else None
-        if before is not None and _is_op(before, "."):
+        if before is not None and is_op(before, "."):
             continue
         if after is not None and after.kind == "OP" and after.text in (".", "[", "("):
             continue
@@ -93,7 +99,7 @@ def _import_bindings(statement):
     tokens = statement.tokens
     names = []
     if statement.keyword == "import":
-        for part in _comma_parts(tokens[1:]):
+        for part in comma_parts(tokens[1:]):
             if len(part) >= 3 and part[-2].text == "as":
                 names.append(part[-1].text)
             elif part:
@@ -101,7 +107,7 @@ def _import_bindings(statement):
     elif statement.keyword == "from":
         after = [t for t in tokens[_index_of(tokens, "import") + 1:]
                  if t.text not in ("(", ")")]
-        for part in _comma_parts(after):
+        for part in comma_parts(after):
             if len(part) >= 3 and part[-2].text == "as":
                 names.append(part[-1].text)
             elif part and part[0].kind == "NAME":
@@ -109,16 +115,9 @@ def _import_bindings(statement):
     return names
 
 
-def _comma_parts(tokens):
-    parts, current = [], []
-    for _, tok in top_level(tokens):
-        if _is_op(tok, ","):
-            parts.append(current)
-            current = []
-        else:
-            current.append(tok)
-    parts.append(current)
-    return [p for p in parts if p]
+def comma_parts(tokens):
+    """The parts of *tokens* between top-level commas (bracketed commas kept), empty ones dropped."""
+    return blocks.split_top_level(tokens, ",")
 
 
 def _index_of(tokens, text):
@@ -133,7 +132,7 @@ def imported_modules(statement):
     tokens = statement.tokens
     if statement.keyword == "import":
         modules = []
-        for part in _comma_parts(tokens[1:]):
+        for part in comma_parts(tokens[1:]):
             dotted = []
             for tok in part:
                 if tok.text == "as":
@@ -160,12 +159,12 @@ def statement_bindings(statement):
         name_at = 2 if tokens[0].text == "async" else 1
         if name_at < len(tokens):
             names.append(tokens[name_at].text)
-        if keyword == "def" and name_at + 1 < len(tokens) and _is_op(tokens[name_at + 1], "("):
+        if keyword == "def" and name_at + 1 < len(tokens) and is_op(tokens[name_at + 1], "("):
             names.extend(parameter_names(tokens, name_at + 1))
     if keyword == "except":
         top = list(top_level(tokens[1:-1]))
         for j, (i, tok) in enumerate(top):
-            if (tok.text == "as" or _is_op(tok, ",")) and j + 1 < len(top):
+            if (tok.text == "as" or is_op(tok, ",")) and j + 1 < len(top):
                 names.append(top[j + 1][1].text)
     for i, tok in enumerate(tokens):
         if tok.kind == "NAME" and tok.text == "for":
@@ -176,11 +175,11 @@ def statement_bindings(statement):
             names.extend(_target_names(tokens[i + 1:i + 2]))
         elif tok.kind == "NAME" and tok.text == "lambda":
             for follow in tokens[i + 1:]:
-                if _is_op(follow, ":"):
+                if is_op(follow, ":"):
                     break
                 if follow.kind == "NAME":
                     names.append(follow.text)
-        elif _is_op(tok, ":=") and i:
+        elif is_op(tok, ":=") and i:
             names.append(tokens[i - 1].text)
     if keyword not in blocks.COMPOUND:
         start = 0
@@ -232,7 +231,7 @@ class SourceFile(object):
                     and statement.tokens[1].text == "__future__":
                 self.futures.update(_import_bindings(statement))
             if statement.keyword == "import":
-                for part in _comma_parts(statement.tokens[1:]):
+                for part in comma_parts(statement.tokens[1:]):
                     if len(part) >= 3 and part[-2].text == "as":
                         self.module_aliases[part[-1].text] = "".join(
                             t.text for t in part[:-2])
@@ -270,20 +269,22 @@ class Project(object):
     """
 
     def __init__(self, files):
-        #: ``{member name: module names of the files whose classes define it}``
+        #: ``{member name: (path, module name) of the files whose classes define it}``
         self.definers = {}
         for source in files:
             for cls in source.classes():
                 for name in class_members(cls):
-                    self.definers.setdefault(name, set()).add(source.module_name)
+                    self.definers.setdefault(name, set()).add((source.path, source.module_name))
             for statement in source.statements:
                 tokens = statement.tokens
                 for i in range(len(tokens) - 2):
-                    if (_is_op(tokens[i], ".") and tokens[i + 1].text == "message"
-                            and _is_op(tokens[i + 2], "=")):
-                        self.definers.setdefault("message", set()).add(source.module_name)
+                    if (is_op(tokens[i], ".") and tokens[i + 1].text == "message"
+                            and is_op(tokens[i + 2], "=")):
+                        self.definers.setdefault("message", set()).add(
+                            (source.path, source.module_name))
 
     def defines(self, member, source):
-        """True when *member* may be a user-defined attribute where *source* uses it."""
-        modules = self.definers.get(member, frozenset())
-        return source.module_name in modules or bool(source.import_words & modules)
+        """True when *member* may be a user-defined attribute where *source* uses it:
+        in the defining file itself, or in a file importing a module of that name."""
+        return any(path == source.path or module in source.import_words
+                   for path, module in self.definers.get(member, ()))

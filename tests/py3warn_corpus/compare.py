@@ -1,12 +1,18 @@
 """Compare the runner with ``python2 -3``, pylint ``--py3k`` and futurize on the corpus.
 
 Usage (every tool runs on Python 2.7; the other tools live in their own
-virtualenv, e.g. ``/opt/py3warn-compare``, never in the development ones)::
+virtualenv, e.g. ``/opt/py3warn-compare`` with pylint 1.9.5 and future,
+never in the development ones)::
 
     python tests/py3warn_corpus/compare.py \\
-        --python2 /opt/fc-dev/py27/bin/python \\
+        --python2 .tox/py27/bin/python \\
         --pylint /opt/py3warn-compare/bin/pylint \\
-        --futurize /opt/py3warn-compare/bin/futurize
+        --futurize /opt/py3warn-compare/bin/futurize \\
+        [--runner-root /path/to/another/checkout] [--pypy2 .tox/pypy/bin/python]
+
+``--runner-root`` measures another checkout's runner (an earlier commit:
+the figures before a change) on this corpus; ``--pypy2`` adds the runner's
+figures on PyPy 2, which has no ``-3``.
 
 The other tools do not share the runner's category names, so all are
 compared by *line*: a marked line counts as found when the tool reports
@@ -25,9 +31,11 @@ import subprocess
 import sys
 import tempfile
 
-from scoring import CORPUS, corpus_files, marked_lines, markers, score
+from scoring import CORPUS, corpus_files, groups_of_lines, marked_lines, markers, score
 
 ROOT = os.path.dirname(os.path.dirname(CORPUS))
+sys.path.insert(0, ROOT)
+from flaskcompat.py3warn.categories import GROUPS  # noqa: E402  (this checkout's groups)
 EXERCISE = [os.path.join(CORPUS, "exercise.py"), "legacy"]
 _WARNING_LINE = re.compile(r"^(?P<path>/[^:]+\.py):(?P<line>\d+): \w*Warning: ")
 _PYLINT_LINE = re.compile(r"^(?P<path>/[^:]+\.py):(?P<line>\d+): ")
@@ -45,9 +53,9 @@ def _corpus_line(path, line):
     return os.path.realpath(path), int(line)
 
 
-def runner_findings(python2):
+def runner_findings(python2, root=ROOT):
     """(path, line, category) from static mode plus runtime mode on exercise.py."""
-    env = dict(os.environ, PYTHONPATH=ROOT)
+    env = dict(os.environ, PYTHONPATH=root)
     found = set()
     for mode in (["--static", CORPUS], EXERCISE):
         handle, report = tempfile.mkstemp(suffix=".json")
@@ -104,15 +112,41 @@ def line_score(found_lines, marked):
     return len(hits), len(in_corpus - marked), hits
 
 
+def group_line_recall(hits, line_groups, group):
+    lines = [key for key, groups in line_groups.items() if group in groups]
+    return "%d/%d %5.1f%%" % (len([k for k in lines if k in hits]), len(lines),
+                              100 * len([k for k in lines if k in hits]) / max(len(lines), 1))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--python2", required=True)
     parser.add_argument("--pylint", required=True)
     parser.add_argument("--futurize", required=True)
+    parser.add_argument("--runner-root", default=ROOT)
+    parser.add_argument("--pypy2")
     options = parser.parse_args()
     expected = markers()
     marked = marked_lines(expected)
-    ours = runner_findings(options.python2)
+    line_groups = groups_of_lines(expected)
+    runs = [("runner, CPython 2.7", options.python2)]
+    if options.pypy2:
+        runs.append(("runner, PyPy 2.7", options.pypy2))
+    print("corpus: %d marked findings on %d marked lines" % (len(expected), len(marked)))
+    print("exact categories          %s  false positives" % "  ".join(
+        "%-15s" % group for group in GROUPS))
+    for name, python in runs:
+        exact = score(runner_findings(python, options.runner_root), expected)
+        print("%-25s %s  %d" % (name, "  ".join(
+            "%-15s" % ("%d/%d %5.1f%%" % (exact.group_recall(group) + (
+                100 * exact.group_recall(group)[0] / max(exact.group_recall(group)[1], 1),)))
+            for group in GROUPS), len(exact.false_positives)))
+        for false_positive in sorted(exact.false_positives):
+            print("    false positive: %s:%d %s" % (
+                (os.path.relpath(false_positive[0], CORPUS),) + false_positive[1:]))
+        for missed in sorted(exact.missed):
+            print("    missed: %s:%d %s" % ((os.path.relpath(missed[0], CORPUS),) + missed[1:]))
+    ours = runner_findings(options.python2, options.runner_root)
     exact = score(ours, expected)
     rows = [("flaskcompat.py3warn", set((p, l) for p, l, _ in ours))]
     rows.append(("python2.7 -3", python3_flag_lines(options.python2)))
@@ -122,13 +156,16 @@ def main():
     for _, lines in rows[1:]:
         union |= lines
     rows.append(("the three tools together", union))
-    print("corpus: %d marked findings on %d marked lines" % (len(expected), len(marked)))
     print("runner, exact categories: recall %.1f%% (%d/%d), false positives %d" % (
         100 * exact.recall, len(exact.hits), len(expected), len(exact.false_positives)))
-    print("%-26s %8s %8s %16s" % ("by line", "found", "recall", "false positives"))
+    print("%-26s %8s %8s %6s  %s" % ("by line", "found", "recall", "FPs", "  ".join(
+        "%-15s" % group for group in GROUPS)))
     for name, lines in rows:
-        hits, false_positives, _ = line_score(lines, marked)
-        print("%-26s %8d %7.1f%% %16d" % (name, hits, 100 * hits / len(marked), false_positives))
+        found, false_positives, hits = line_score(lines, marked)
+        print("%-26s %8d %7.1f%% %6d  %s" % (
+            name, found, 100 * found / len(marked), false_positives,
+            "  ".join("%-15s" % group_line_recall(hits, line_groups, group)
+                      for group in GROUPS)))
     return 0
 
 

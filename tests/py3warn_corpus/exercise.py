@@ -27,6 +27,29 @@ def exercise_legacy():
     utils.is_json_blob(b"eyJhIjoxfQ==")
     utils.per_page(10, 3)
     utils.error_text(lambda: int("x"))
+    exercise_legacy_api(app)
+
+
+def exercise_legacy_api(app):
+    from legacy_shop import api, tokens
+
+    exercise_api(app.test_client(), api, tokens)
+
+
+def exercise_api(client, api, tokens):
+    """The same calls for the legacy API and its migrated control."""
+    client.post("/api/ping", data=b"PING")
+    client.post("/api/upload", data=b"\x89PNG....")
+    client.post("/api/hook", data=b"{}", headers={"X-Signature": "00"})
+    client.post("/api/fingerprint", data={"name": u"ann"})
+    client.get("/api/totals")
+    here = os.path.dirname(os.path.abspath(__file__))
+    api.read_logo(os.path.join(here, "exercise.py"))
+    api.read_notes(os.path.join(here, "exercise.py"))
+    api.git_revision()
+    api.run_tool()
+    tokens.password_hash(u"pw")
+    tokens.basic_auth(u"ann", u"pw")
 
 
 def exercise_controls():
@@ -64,6 +87,29 @@ def exercise_controls():
     helpers.file_lines(["a"])
     helpers.apply(len, "ab")
     set([account, helpers.Account("bob")])
+    exercise_control_api()
+
+
+def exercise_control_api():
+    from controls import api, exports, tokens
+
+    exercise_api(api.app.test_client(), api, tokens)
+    tokens.hex_token(b"ab")
+    tokens.unhex(b"6162")
+    tokens.pack(b"x")
+    tokens.signature_line(u"ann", u"a@b")
+    tokens.frame(1)
+    tokens.frame_mapped([1, 2])
+    tokens.literal_digest()
+    tokens.named_digest(b"x")
+    tokens.sign(b"k", u"m")
+    tokens.to_json({"a": 1})
+    tokens.coupon_codes(2)
+    exports.export_rows([{"sku": "a", "qty": 1, "total": 2}])
+    exports.prune({"a": 0, "b": 1})
+    exports.bump({"a": 1})
+    exports.price_table(["a"], [1])
+    exports.lazily([])
 
 
 if __name__ == "__main__":

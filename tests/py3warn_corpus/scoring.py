@@ -4,7 +4,9 @@ Every incompatible line of the corpus ends in a marker comment naming its
 categories (``# py3: print-statement, backticks``); each (file, line,
 category) marked is one expected finding.  A finding that matches none is
 a false positive, wherever it is -- in a control file, on an unmarked line
-or with the wrong category.  Used by the corpus test and by compare.py.
+or with the wrong category.  Recall is also given per group of categories
+(syntax, builtins, modules, semantic: see ``flaskcompat.py3warn.categories``).
+Used by the corpus test and by compare.py.
 """
 from __future__ import absolute_import, division
 
@@ -41,6 +43,21 @@ def markers():
     return expected
 
 
+def group_of(category):
+    """The group (syntax, builtins, modules, semantic) of a marker's category."""
+    from flaskcompat.py3warn.categories import get
+
+    return get(category).group
+
+
+def groups_of_lines(expected):
+    """``{(path, line): set of groups}`` for the marked lines."""
+    groups = {}
+    for path, line, category in expected:
+        groups.setdefault((path, line), set()).add(group_of(category))
+    return groups
+
+
 def marked_lines(expected):
     """The (path, line) pairs that carry a marker."""
     return set((path, line) for path, line, _ in expected)
@@ -58,6 +75,11 @@ class Score(object):
     @property
     def recall(self):
         return len(self.hits) / len(self.expected)
+
+    def group_recall(self, group):
+        """``(hits, expected)`` for the markers of one group."""
+        expected = [key for key in self.expected if group_of(key[2]) == group]
+        return len([key for key in expected if key in self.hits]), len(expected)
 
 
 def score(found, expected=None):

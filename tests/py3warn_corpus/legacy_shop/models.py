@@ -53,12 +53,12 @@ class Catalog(object):
         self.products[product.sku] = product
 
     def skus(self):
-        result = self.products.keys()
-        result.sort()  # py3: views-not-lists
+        result = self.products.keys()  # py3: views-not-lists
+        result.sort()
         return result
 
     def first(self):
-        return self.products.values()[0]  # py3: views-not-lists
+        return self.products.values()[0]  # py3: views-not-lists, dict-order
 
     def by_price(self):
         return sorted(self.products.values(), cmp=lambda a, b: a.price - b.price)  # py3: sort-cmp

@@ -15,7 +15,7 @@ class Totals(UserDict.UserDict):
         self[key] = self.get(key, 0) + amount
 
     def top(self, n):
-        ranked = self.items()
+        ranked = self.items()  # py3: views-not-lists
         ranked.sort(lambda a, b: cmp(b[1], a[1]))  # py3: sort-cmp, removed-builtin
         return ranked[:n]
 
@@ -50,7 +50,7 @@ def write_csv(report, path):
     out = open(path, 'wb')
     writer = csv.writer(out)
     for row in report.rows:
-        writer.writerow([unicode(cell).encode('utf-8') for cell in row])  # py3: text-types
+        writer.writerow([unicode(cell).encode('utf-8') for cell in row])  # py3: text-types, encoded-text-mix
     out.close()
     os.chmod(path, 0600)  # py3: octal-literal
 

@@ -18,7 +18,7 @@ def sign(secret, value):
 
 
 def make_token(secret, user_id):
-    payload = base64.b64encode('%d' % user_id)
+    payload = base64.b64encode('%d' % user_id)  # py3: text-to-bytes-api
     return 'token:%s' % payload  # py3: bytes-to-str
 
 
