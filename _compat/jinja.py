@@ -83,8 +83,8 @@ def py3_title(text):
 
 
 if PY2:
-    #: The environment's ``finalize``: how an printed value becomes text.
-    TEMPLATE_FINALIZE = py3_text_or_value
+    #: Environment options: ``finalize`` prints values as Python 3 does.
+    TEMPLATE_OPTIONS = {"finalize": py3_text_or_value}
     #: Filters whose Python 2 results differ from Python 3's, replaced.
     TEMPLATE_TEXT_FILTERS = dict(
         (f.__name__, f) for f in map(_text_filter, [
@@ -94,7 +94,7 @@ if PY2:
     TEMPLATE_TEXT_FILTERS["string"] = TEMPLATE_TEXT_FILTERS.pop("str")
 else:
     # Python 3 prints values canonically already.
-    TEMPLATE_FINALIZE = None
+    TEMPLATE_OPTIONS = {}
     TEMPLATE_TEXT_FILTERS = {}
 
-__all__ += ["TEMPLATE_FINALIZE", "TEMPLATE_TEXT_FILTERS"]
+__all__ += ["TEMPLATE_OPTIONS", "TEMPLATE_TEXT_FILTERS"]

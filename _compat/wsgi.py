@@ -10,7 +10,6 @@ never needs to know which interpreter it runs on.
 from __future__ import absolute_import
 
 from _compat import py3warnings
-from _compat.py3text import py3_str
 from _compat.strings import (
     PY2, bytes_like_types, is_non_ascii_native_bytes, to_bytes, to_text, text_type,
     utf8_native_as_text,
@@ -95,9 +94,8 @@ def header_text(value, what="header value", header=None):
     latin-1 bytes, sent as they are (Werkzeug 3 would send their ``repr``,
     ``b'...'``); a Python 2 native ``str`` that is UTF-8 is the text it
     spells (:func:`_compat.strings.utf8_native_as_text`), sent as latin-1
-    like the same literal on Python 3 -- warning mode reports it; anything
-    else is ``str()`` as Python 3 spells it (``0.1 + 0.2`` gives
-    ``0.30000000000000004`` on both).
+    like the same literal on Python 3 -- warning mode reports it.  Anything
+    else raises :exc:`TypeError`.
     """
     if isinstance(value, text_type):
         return value
@@ -108,8 +106,7 @@ def header_text(value, what="header value", header=None):
                     and py3warnings.first_sighting(value):
                 _warn_non_ascii_native(value, what, header)
             return text
-        return to_text(value, "latin-1")
-    return py3_str(value)
+    return to_text(value, "latin-1")
 
 
 def header_to_native(value, what="header value", header=None):

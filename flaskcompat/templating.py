@@ -19,7 +19,7 @@ from jinja2 import Undefined
 
 from _compat import py3warnings
 from _compat.jinja import (
-    TEMPLATE_FINALIZE,
+    TEMPLATE_OPTIONS,
     TEMPLATE_TEXT_FILTERS,
     BaseEnvironment,
     BaseLoader,
@@ -77,8 +77,8 @@ class Environment(BaseEnvironment):
     def __init__(self, app, **options):
         if "loader" not in options:
             options["loader"] = app.create_global_jinja_loader()
-        if TEMPLATE_FINALIZE is not None:
-            options.setdefault("finalize", TEMPLATE_FINALIZE)
+        for key, value in iteritems(TEMPLATE_OPTIONS):
+            options.setdefault(key, value)
         BaseEnvironment.__init__(self, **options)
         self.filters.update(TEMPLATE_TEXT_FILTERS)
         self.app = app

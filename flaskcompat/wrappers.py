@@ -24,6 +24,7 @@ from datetime import datetime, timedelta
 from _compat import py3warnings
 from _compat.headers import parse_content_length, parse_options_header
 from _compat.multipart import parse_multipart
+from _compat.py3text import py3_str
 from _compat.py3traps import mark_py3_bytes
 from _compat.py3warnings import check_py3_text
 from _compat.strings import (
@@ -535,7 +536,10 @@ def dump_set_cookie(key, value="", max_age=None, expires=None, path="/",
 
 def _checked_header(key, value):
     """``(name, value)`` as the text the headers keep (see
-    :func:`_compat.wsgi.header_text`), refused if it would corrupt the response."""
+    :func:`_compat.wsgi.header_text`; a number or other object as Python 3's
+    ``str()`` of it), refused if it would corrupt the response."""
+    if not isinstance(value, string_types + (bytearray, memoryview)):
+        value = py3_str(value)
     header_to_native(key, "header name")
     header_to_native(value, header=key)
     return header_text(key, "header name"), header_text(value, header=key)
