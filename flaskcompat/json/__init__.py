@@ -15,12 +15,14 @@ import re
 import uuid
 from datetime import date, datetime
 
+from _compat import py3warnings
 from _compat.jinja import Markup
 from _compat.lang import ORDERS_ANY_TWO_TYPES, RecursionError, iteritems
 from _compat.strings import (
     NATIVE_STR_IS_BYTES, bytes_like_types, integer_types, string_types, text_type, to_bytes,
     to_text, utf8_native_as_text,
 )
+from _compat.py3warnings import check_py3_text
 from _compat.urls import decode_text
 
 from ..globals import _request_ctx_stack, current_app
@@ -109,6 +111,8 @@ def _dumps_native(obj, app=None, **kwargs):
     text).
     """
     _dump_arg_defaults(kwargs, app)
+    if py3warnings.ENABLED:
+        check_py3_text(obj, "a JSON value")
     if kwargs["cls"] is JSONEncoder and _SHAREABLE_OPTIONS.issuperset(kwargs):
         encode = _shared_encoding(kwargs)
     else:
