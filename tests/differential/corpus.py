@@ -56,6 +56,11 @@ def session_cookie_of(name):
     return headers
 
 
+def content_length(name, value):
+    """A 4-byte body sent with the ``Content-Length`` header *value*."""
+    return (name, "POST", b"/echo/length", b"", [("Content-Length", value)], b"body")
+
+
 def basic(credentials):
     return ("Authorization", b"Basic " + b64encode(credentials))
 
@@ -197,17 +202,17 @@ CORPUS = [
     headers_echo("cookie-non-ascii", ("Cookie", b"a=\xc3\xa9; b=\xff; \xc3\xa9=name; c=\"\\303\\251\"")),
     headers_echo("referrer-non-ascii", ("Referer", b"http://x/\xc3\xa9\xff")),
     # Sizes and lengths that are not numbers.
-    ("length-letters", "POST", b"/echo/length", b"", [("Content-Length", b"abc")], b"body"),
-    ("length-negative", "POST", b"/echo/length", b"", [("Content-Length", b"-5")], b"body"),
-    ("length-plus", "POST", b"/echo/length", b"", [("Content-Length", b"+4")], b"body"),
-    ("length-spaces", "POST", b"/echo/length", b"", [("Content-Length", b" 4 ")], b"body"),
-    ("length-underscore", "POST", b"/echo/length", b"", [("Content-Length", b"1_0")], b"body"),
-    ("length-non-ascii-digits", "POST", b"/echo/length", b"", [("Content-Length", b"\xd9\xa3")], b"body"),
-    ("length-huge", "POST", b"/echo/length", b"", [("Content-Length", b"9" * 5000)], b"body"),
-    ("length-twenty-digits", "POST", b"/echo/length", b"", [("Content-Length", b"1" + b"0" * 19)], b"body"),
-    ("length-leading-zeros", "POST", b"/echo/length", b"", [("Content-Length", b"0" * 30 + b"4")], b"body"),
-    ("length-float", "POST", b"/echo/length", b"", [("Content-Length", b"4.0")], b"body"),
-    ("length-over-limit", "POST", b"/echo/length", b"", [("Content-Length", b"5000")], b"body"),
+    content_length("length-letters", b"abc"),
+    content_length("length-negative", b"-5"),
+    content_length("length-plus", b"+4"),
+    content_length("length-spaces", b" 4 "),
+    content_length("length-underscore", b"1_0"),
+    content_length("length-non-ascii-digits", b"\xd9\xa3"),
+    content_length("length-huge", b"9" * 5000),
+    content_length("length-twenty-digits", b"1" + b"0" * 19),
+    content_length("length-leading-zeros", b"0" * 30 + b"4"),
+    content_length("length-float", b"4.0"),
+    content_length("length-over-limit", b"5000"),
     ("form-length-letters", "POST", b"/echo/form", b"",
      FORM + [("Content-Length", b"x")], b"a=1"),
     # Sessions and flashed messages of every value type.
