@@ -1,11 +1,13 @@
-"""Header values with parameters: ``Content-Type`` and ``Content-Disposition``.
+"""Request headers parsed by the framework, one way on every generation.
 
 Werkzeug 1.0 and 3 parse ``value; key=value`` headers differently: odd
 values (``,>\\x91Z;`` is ``''`` on 1.0 and ``',>\\x91z'`` on 3), parameter
 names (lowercased on 3 only), ``key*=UTF-8''...`` (decoded on 3 only),
 unquoted values with spaces.  The request's mimetype, the multipart
 boundary, a part's charset, name and file name all come from such headers,
-so the framework parses them here, one way on every generation.
+so the framework parses them here.  So it does ``Content-Length`` (Flask
+1.1's reading), ``Authorization`` and ``Accept-*`` (Werkzeug 3's readings,
+which Werkzeug 1.0 gave differently or failed on).
 """
 from __future__ import absolute_import
 
