@@ -269,9 +269,11 @@ def _json_text(data):
 #: The deepest nesting of arrays and objects :func:`loads` accepts.  The
 #: parsers' own limits differ (recursion depth, stack size) and fail
 #: differently -- an error on CPython 2.7 and 3.11, a crash on PyPy 2, a
-#: success on CPython 3.13 -- so one limit, below all of them, is checked
-#: before parsing.
-MAX_NESTING = 512
+#: success on CPython 3.13 -- so one limit, far below all of them, is
+#: checked before parsing: far enough that the parsed value can be encoded
+#: again (PyPy 2's encoder recurses several frames per level), and deeper
+#: than any real document nests (Ruby's parser stops at 100 by default).
+MAX_NESTING = 128
 #: A JSON string (skipped, so brackets inside it do not count) or a bracket.
 _STRUCTURE = re.compile(u'"[^"\\\\]*(?:\\\\[\\s\\S][^"\\\\]*)*"|[\\[\\]{}]')
 
