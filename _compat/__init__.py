@@ -7,8 +7,12 @@ here and nowhere else.  The framework imports named helpers from the
 submodules:
 
 ``_compat.strings``
-    text, bytes and native strings, the type tuples, and UTF-8 decoding
-    that gives the same text on both interpreters.
+    text, bytes and native strings, the type tuples, UTF-8 decoding that
+    gives the same text on both interpreters, and the one rule for Python 2
+    native strings (``utf8_native_as_text``: UTF-8 is the text it spells).
+``_compat.py3text``
+    Python 3's text of values (floats, containers, case mapping), written
+    for Python 2 too, so templates print the same everywhere.
 ``_compat.wsgi``
     the PEP 3333 rules for the WSGI environ and for response headers.
 ``_compat.urls``
@@ -16,6 +20,7 @@ submodules:
     ``Content-Disposition`` and mimetypes.
 ``_compat.headers``, ``_compat.multipart`` and ``_compat.urlencoded``
     the request's ``Content-Type`` (and other headers with parameters),
+    ``Content-Length``, ``Authorization``, ``Accept-*``,
     ``multipart/form-data`` and ``application/x-www-form-urlencoded``
     bodies, parsed by the framework itself, one way on every generation.
 ``_compat.lang``

@@ -42,3 +42,59 @@ __all__ += [
     "BaseEnvironment", "BaseLoader", "ChoiceLoader", "FileSystemLoader",
     "PrefixLoader", "Template", "TemplateNotFound",
 ]
+
+
+# -- Python 3's text in templates, on Python 2 (see _compat.py3text) ------------
+
+import re  # noqa: E402
+
+from _compat.py3text import (  # noqa: E402
+    py3_capitalize, py3_lower, py3_str, py3_text_or_value, py3_upper,
+)
+from _compat.strings import PY2, text_type  # noqa: E402
+
+
+def _as_text(value):
+    """A filter's input as text, as Jinja's own filters take it (``Markup`` kept)."""
+    return value if isinstance(value, text_type) else py3_str(value)
+
+
+def _text_filter(convert):
+    def text_filter(value):
+        text = _as_text(value)
+        rv = convert(text_type(text))
+        return Markup(rv) if isinstance(text, Markup) else rv
+
+    text_filter.__name__ = convert.__name__.replace("py3_", "")
+    text_filter.__doc__ = "The ``%s`` filter, with Python 3's result." % text_filter.__name__
+    return text_filter
+
+
+#: Where Jinja's ``title`` filter starts a word (the same in 2.11 and 3.1).
+_WORD_BEGINNING = re.compile(u"([-\\s({\\[<]+)", re.UNICODE)
+
+
+def py3_title(text):
+    """Jinja's ``title``: each word's first character upper-cased, the rest lowered."""
+    return u"".join(
+        py3_upper(word[0]) + py3_lower(word[1:])
+        for word in _WORD_BEGINNING.split(text) if word
+    )
+
+
+if PY2:
+    #: Environment options: ``finalize`` prints values as Python 3 does.
+    TEMPLATE_OPTIONS = {"finalize": py3_text_or_value}
+    #: Filters whose Python 2 results differ from Python 3's, replaced.
+    TEMPLATE_TEXT_FILTERS = dict(
+        (f.__name__, f) for f in map(_text_filter, [
+            py3_upper, py3_lower, py3_capitalize, py3_title, py3_str,
+        ])
+    )
+    TEMPLATE_TEXT_FILTERS["string"] = TEMPLATE_TEXT_FILTERS.pop("str")
+else:
+    # Python 3 prints values canonically already.
+    TEMPLATE_OPTIONS = {}
+    TEMPLATE_TEXT_FILTERS = {}
+
+__all__ += ["TEMPLATE_OPTIONS", "TEMPLATE_TEXT_FILTERS"]

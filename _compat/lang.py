@@ -57,3 +57,17 @@ def module_file(import_name):
     if spec is None or not spec.has_location:
         return None
     return spec.origin
+
+
+def _orders_any_two_types():
+    try:
+        sorted([1, u"a"])
+    except TypeError:
+        return False
+    return True
+
+
+#: True where ``sorted()`` orders values of any two types (Python 2: numbers
+#: before text), so sorting keys that mix types never fails there and gives
+#: an order Python 3 refuses to give; such keys must be found beforehand.
+ORDERS_ANY_TWO_TYPES = _orders_any_two_types()

@@ -197,17 +197,42 @@ def is_non_ascii_native_bytes(value):
     return False
 
 
+#: True where a native ``str`` is bytes (Python 2): output that must be text
+#: (JSON without ``ensure_ascii``) has to find native strings first.
+NATIVE_STR_IS_BYTES = PY2
+
+
+def utf8_native_as_text(value):
+    """The value a Python 2 native ``str`` has on Python 3: its text when it is UTF-8.
+
+    ``'na\xc3\xafve'`` in a ``coding: utf-8`` module (or from a database
+    driver or a file read on Python 2) spells the text ``u'na\xefve'``,
+    which is what the same literal is on Python 3; the framework turns it
+    into that text wherever it converts a value to text or bytes (sessions,
+    templates, JSON, headers, cookies, flash), so both generations store
+    and send the same thing.  A native string that is not UTF-8 (by
+    Python 3's rules: no encoded surrogates) is binary data and comes back
+    unchanged, as does everything else, and every value on Python 3.
+    """
+    if PY2 and type(value) is str:
+        try:
+            return to_text(value, "utf-8")
+        except UnicodeDecodeError:
+            return value
+    return value
+
+
 def is_binary_data(value):
     """True for a bytes value that must stay bytes when serialized as text.
 
     On Python 3 that is every ``bytes`` object.  On Python 2 a native
-    ``str`` is usually meant as text; only one holding non-ASCII bytes is
-    binary data.  ASCII native strings therefore serialize as JSON strings,
-    giving the same session cookie on both interpreters.
+    ``str`` is text when it is UTF-8 (see :func:`utf8_native_as_text`); only
+    one that is not is binary data.  The same session value therefore gives
+    the same cookie on both interpreters.
     """
     if not isinstance(value, six.binary_type):
         return False
-    return not PY2 or is_non_ascii_native_bytes(value)
+    return not PY2 or utf8_native_as_text(value) is value
 
 
 def is_ascii_text(value):

@@ -14,7 +14,12 @@ import re
 import werkzeug
 from werkzeug import exceptions, routing
 from werkzeug.datastructures import (
+    Accept,
+    Authorization as _BaseAuthorization,
     CallbackDict,
+    CharsetAccept,
+    LanguageAccept,
+    MIMEAccept,
     CombinedMultiDict,
     FileStorage,
     Headers,
@@ -31,6 +36,7 @@ from werkzeug.test import Client as _BaseClient, EnvironBuilder
 from werkzeug.datastructures import EnvironHeaders
 from werkzeug.wrappers import Request as _WerkzeugRequest, Response as BaseResponse
 
+from _compat.headers import parse_accept_items, parse_authorization_header
 from _compat.strings import is_ascii_text, to_text
 from _compat.urls import QUERY_STRING_SAFE, decode_text, url_quote, url_quote_environ, url_unquote
 from _compat.wsgi import environ_to_bytes
@@ -212,7 +218,111 @@ if _MODERN:
             return environ.get("REMOTE_ADDR")
 
 else:
-    BaseRequest = _WerkzeugRequest
+
+    def _latin1_headers_environ(environ):
+        """A copy of *environ* whose ``HTTP_*`` values are text, each byte
+        read as latin-1: what Werkzeug 3 parses request headers from.
+        Werkzeug 1.0 parses the bytes themselves on Python 2, so a
+        ``User-Agent`` of UTF-8 bytes read as different text on each
+        generation (and non-UTF-8 bytes failed later, as a 500)."""
+        return dict(
+            (key, to_text(value, "latin-1")
+             if key.startswith("HTTP_") and isinstance(value, bytes) else value)
+            for key, value in environ.items()
+        )
+
+    class _Latin1HeadersRequest(object):
+        """The request as Werkzeug 1.0's header properties see it: its
+        environ through :func:`_latin1_headers_environ`, the rest its own."""
+
+        def __init__(self, request):
+            self.__dict__["_request"] = request
+            self.__dict__["environ"] = _latin1_headers_environ(request.environ)
+
+        def __getattr__(self, name):
+            return getattr(self._request, name)
+
+    def _latin1_header_property(name):
+        original = _WerkzeugRequest.__dict__.get(name)
+        if original is None:
+            for klass in _WerkzeugRequest.__mro__:
+                if name in klass.__dict__:
+                    original = klass.__dict__[name]
+                    break
+        compute = getattr(original, "func", None)
+
+        def read(request):
+            view = _Latin1HeadersRequest(request)
+            if compute is not None:
+                return compute(view)
+            return original.__get__(view, type(request))
+
+        read.__name__ = name
+        read.__doc__ = getattr(original, "__doc__", None)
+        return cached_property(read)
+
+    #: Werkzeug 1.0's request attributes parsed from request headers.
+    _HEADER_PROPERTIES = (
+        "cache_control", "pragma", "if_match", "if_none_match", "if_modified_since",
+        "if_unmodified_since", "if_range", "range", "user_agent", "referrer",
+        "content_encoding", "content_md5", "date", "max_forwards", "access_route",
+        "origin", "access_control_request_headers", "access_control_request_method",
+    )
+
+    def _accept_property(name, header, accept_class):
+        def read(request):
+            return accept_class(parse_accept_items(request.environ.get(header)))
+
+        read.__name__ = name
+        read.__doc__ = "The ``%s`` header, read as Werkzeug 3 reads it." % header[5:].title()
+        return name, cached_property(read)
+
+    _ACCEPT_PROPERTIES = [
+        _accept_property("accept_mimetypes", "HTTP_ACCEPT", MIMEAccept),
+        _accept_property("accept_charsets", "HTTP_ACCEPT_CHARSET", CharsetAccept),
+        _accept_property("accept_encodings", "HTTP_ACCEPT_ENCODING", Accept),
+        _accept_property("accept_languages", "HTTP_ACCEPT_LANGUAGE", LanguageAccept),
+    ]
+
+    BaseRequest = type("BaseRequest", (_WerkzeugRequest,), dict(
+        [(name, _latin1_header_property(name)) for name in _HEADER_PROPERTIES] + _ACCEPT_PROPERTIES,
+        __doc__="""Werkzeug 1.0's request, parsing request headers from latin-1 text as Werkzeug 3 does.""",
+        __module__=__name__,
+    ))
+
+
+if _MODERN:
+    Authorization = _BaseAuthorization
+else:
+
+    class Authorization(_BaseAuthorization):
+        """Werkzeug 1.0's ``Authorization`` (a dict of the parameters) with
+        Werkzeug 3's ``token`` and ``parameters``."""
+
+        def __init__(self, auth_type, data=None, token=None):
+            _BaseAuthorization.__init__(self, auth_type, data)
+            self.token = token
+
+        @property
+        def parameters(self):
+            return self
+
+        def __nonzero__(self):
+            # An object, as on Werkzeug 3, not a dict that is empty for a token.
+            return True
+
+
+def parse_authorization(value):
+    """The request's ``Authorization`` header as the generation's
+    ``Authorization`` object, with Werkzeug 3's values (see
+    :func:`_compat.headers.parse_authorization_header`), or ``None``."""
+    parsed = parse_authorization_header(value)
+    if parsed is None:
+        return None
+    return Authorization(*parsed)
+
+
+__all__ += ["Authorization", "parse_authorization"]
 
 
 def rule_converters(rule):

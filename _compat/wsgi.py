@@ -10,7 +10,10 @@ never needs to know which interpreter it runs on.
 from __future__ import absolute_import
 
 from _compat import py3warnings
-from _compat.strings import PY2, is_non_ascii_native_bytes, to_bytes, to_text, text_type
+from _compat.strings import (
+    PY2, bytes_like_types, is_non_ascii_native_bytes, to_bytes, to_text, text_type,
+    utf8_native_as_text,
+)
 
 
 def environ_to_bytes(value):
@@ -84,33 +87,52 @@ def _warn_non_ascii_native(value, what, header):
     )
 
 
+def header_text(value, what="header value", header=None):
+    """A response header name or value as the text the response keeps.
+
+    One rule on both generations: text is kept; bytes are the header's
+    latin-1 bytes, sent as they are (Werkzeug 3 would send their ``repr``,
+    ``b'...'``); a Python 2 native ``str`` that is UTF-8 is the text it
+    spells (:func:`_compat.strings.utf8_native_as_text`), sent as latin-1
+    like the same literal on Python 3 -- warning mode reports it.  Anything
+    else raises :exc:`TypeError`.
+    """
+    if isinstance(value, text_type):
+        return value
+    if isinstance(value, bytes_like_types):
+        text = utf8_native_as_text(value)
+        if text is not value:
+            if py3warnings.ENABLED and is_non_ascii_native_bytes(value) \
+                    and py3warnings.first_sighting(value):
+                _warn_non_ascii_native(value, what, header)
+            return text
+    return to_text(value, "latin-1")
+
+
 def header_to_native(value, what="header value", header=None):
     """Return a response header name or value (or the status line) as a native string.
 
     Text must be encodable as latin-1 (the HTTP/1.1 header charset);
     non-latin-1 text raises :class:`HeaderValueError` rather than being
-    mangled differently on each interpreter.  Bytes are taken as latin-1.
-    CR, LF and NUL raise :class:`HeaderValueError`: they would let a value
-    start a new header or split the response.  The message names *what* was
-    checked, or the *header* whose value it is.  This runs for every header
-    of every response, so the common case (clean native text) does no
-    conversion at all.
+    mangled differently on each interpreter.  Bytes are read by
+    :func:`header_text`.  CR, LF and NUL raise :class:`HeaderValueError`:
+    they would let a value start a new header or split the response.  The
+    message names *what* was checked, or the *header* whose value it is.
+    This runs for every header of every response, so the common case (clean
+    native text) does no conversion at all.
     """
     if PY2:
+        if type(value) is not str or is_non_ascii_native_bytes(value):
+            value = header_text(value, what, header)
+        _check_header_chars(value, what, header)
         if isinstance(value, text_type):
-            _check_header_chars(value, what, header)
             try:
                 return value.encode("latin-1")
             except UnicodeEncodeError:
                 raise _header_error(_NOT_LATIN1, value, what, header)
-        value = to_bytes(value)
-        _check_header_chars(value, what, header)
-        if py3warnings.ENABLED and is_non_ascii_native_bytes(value) \
-                and py3warnings.first_sighting(value):
-            _warn_non_ascii_native(value, what, header)
         return value
     if not isinstance(value, str):
-        value = to_bytes(value).decode("latin-1")
+        value = header_text(value, what, header)
     _check_header_chars(value, what, header)
     if not value.isascii():
         try:

@@ -14,7 +14,7 @@ from zlib import adler32
 from _compat import py3warnings
 from _compat.py3warnings import check_py3_text
 from _compat.lang import module_file
-from _compat.strings import string_types
+from _compat.strings import string_types, to_text
 from _compat.urls import (
     PATH_SAFE,
     content_disposition,
@@ -32,7 +32,6 @@ from _compat.werkzeug import (
     normalize_built_path,
     wrap_file,
 )
-from _compat.wsgi import bytes_to_environ
 from _compat.jinja import FileSystemLoader, escape
 
 from .globals import _app_ctx_stack, _request_ctx_stack, current_app, request, session
@@ -399,7 +398,8 @@ def send_file(filename_or_fp, mimetype=None, as_attachment=False,
     if current_app.use_x_sendfile and filename:
         if file is not None:
             file.close()
-        headers.append(("X-Sendfile", bytes_to_environ(path_to_bytes(filename))))
+        # The path's bytes, as text that is sent as exactly those bytes.
+        headers.append(("X-Sendfile", to_text(path_to_bytes(filename), "latin-1")))
         fsize = os.path.getsize(path_to_native(filename))
         headers.append(("Content-Length", str(fsize)))
         data = None

@@ -5,6 +5,11 @@ Autoescaping is on for ``.html``, ``.htm``, ``.xml`` and ``.xhtml`` files and
 for template strings: values are escaped unless marked safe.  Templates are
 rendered as text and encoded once, as UTF-8, by the response, so a
 non-ASCII template gives the same bytes on both interpreters.
+
+Values print as Python 3 prints them, on Python 2 too (the environment's
+``finalize`` and the ``upper``, ``lower``, ``title``, ``capitalize`` and
+``string`` filters, see :mod:`_compat.py3text`): floats, containers, case
+mapping, and a native ``str`` that is UTF-8 as its text.
 """
 from __future__ import absolute_import
 
@@ -12,7 +17,10 @@ import re
 
 from jinja2 import Undefined
 
+from _compat import py3warnings
 from _compat.jinja import (
+    TEMPLATE_OPTIONS,
+    TEMPLATE_TEXT_FILTERS,
     BaseEnvironment,
     BaseLoader,
     Markup,
@@ -20,7 +28,10 @@ from _compat.jinja import (
     escape,
     pass_eval_context,
 )
-from _compat.strings import is_bytes, is_non_ascii_native_bytes, is_text, text_type, to_text
+from _compat.py3warnings import check_py3_text
+from _compat.strings import (
+    is_bytes, is_non_ascii_native_bytes, is_text, text_type, to_text, utf8_native_as_text,
+)
 from _compat.lang import iteritems
 from _compat.werkzeug import LocalProxy
 
@@ -56,12 +67,20 @@ def _default_template_ctx_processor():
 
 
 class Environment(BaseEnvironment):
-    """A Jinja2 environment that knows its application (``app.jinja_env``)."""
+    """A Jinja2 environment that knows its application (``app.jinja_env``).
+
+    Python 3's text of values is the canonical output, so on Python 2 the
+    environment prints and case-maps values the Python 3 way (a
+    ``finalize`` given in ``jinja_options`` replaces that printing).
+    """
 
     def __init__(self, app, **options):
         if "loader" not in options:
             options["loader"] = app.create_global_jinja_loader()
+        for key, value in iteritems(TEMPLATE_OPTIONS):
+            options.setdefault(key, value)
         BaseEnvironment.__init__(self, **options)
+        self.filters.update(TEMPLATE_TEXT_FILTERS)
         self.app = app
 
 
@@ -158,21 +177,24 @@ def _context_error(path, value):
     )
 
 
-def _check_context(context):
-    """Refuse non-ASCII byte strings (Python 2 ``str``), naming the variable.
+def _prepare_context(context):
+    """Give top-level native strings that are UTF-8 as their text.
 
-    Jinja would fail deep inside with a bare UnicodeDecodeError; on Python 3
-    such a value would render as ``b'...'``.  Text is what a template needs.
-    Top-level values are checked before rendering (cheap); values nested in
-    containers only when rendering fails, to name the one that did.
+    On Python 2 ``'Caf\\xc3\\xa9'`` from a database driver is the text the
+    same value is on Python 3 (see :func:`_compat.strings.utf8_native_as_text`),
+    so filters and tests work on text; warning mode reports each one.  A
+    native string nested in a container is printed as text too (by the
+    environment's ``finalize``).
     """
-    for name, value in iteritems(context):
+    for name, value in list(iteritems(context)):
+        if py3warnings.ENABLED:
+            check_py3_text(value, "template variable %r" % (name,))
         if is_non_ascii_native_bytes(value):
-            raise _context_error(repr(name), value)
+            context[name] = utf8_native_as_text(value)
 
 
 def _render(template, context, app):
-    _check_context(context)
+    _prepare_context(context)
     before_render_template.send(app, template=template, context=context)
     try:
         rv = template.render(context)

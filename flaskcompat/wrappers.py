@@ -22,10 +22,11 @@ import time
 from datetime import datetime, timedelta
 
 from _compat import py3warnings
-from _compat.headers import parse_options_header
+from _compat.headers import parse_content_length, parse_options_header
 from _compat.multipart import parse_multipart
-from _compat.urlencoded import parse_urlencoded
+from _compat.py3text import py3_str
 from _compat.py3traps import mark_py3_bytes, mark_py3_stream
+from _compat.urlencoded import parse_urlencoded
 from _compat.py3warnings import check_py3_text
 from _compat.strings import (
     binary_type,
@@ -50,8 +51,9 @@ from _compat.werkzeug import (
     get_content_type,
     has_close_callbacks,
     headers_from_pairs,
+    parse_authorization,
 )
-from _compat.wsgi import check_response_head, environ_to_bytes, header_to_native
+from _compat.wsgi import check_response_head, environ_to_bytes, header_text, header_to_native
 
 from . import json
 from .globals import current_app
@@ -236,6 +238,21 @@ class Request(JSONMixin, BaseRequest):
     def content_type(self):
         """The ``Content-Type`` header as text (latin-1, like every header)."""
         return to_text(self.environ.get("CONTENT_TYPE", ""), "latin-1")
+
+    @cached_property
+    def content_length(self):
+        """The ``Content-Length`` as an int; ``None`` when it is absent or
+        not a plain number (see :func:`_compat.headers.parse_content_length`)."""
+        if "chunked" in self.environ.get("HTTP_TRANSFER_ENCODING", "").lower():
+            return None
+        return parse_content_length(self.environ.get("CONTENT_LENGTH"))
+
+    @cached_property
+    def authorization(self):
+        """The ``Authorization`` header parsed as Werkzeug 3 parses it, or
+        ``None`` (see :func:`_compat.headers.parse_authorization_header`);
+        malformed credentials are ``None``, never an error."""
+        return parse_authorization(self.environ.get("HTTP_AUTHORIZATION"))
 
     @cached_property
     def _content_type_options(self):
@@ -497,7 +514,7 @@ def dump_set_cookie(key, value="", max_age=None, expires=None, path="/",
         samesite = samesite.title()
         if samesite not in ("Strict", "Lax", "None"):
             raise ValueError("SameSite must be 'Strict', 'Lax' or 'None', not %r" % samesite)
-    parts = ["%s=%s" % (to_text(key, "latin-1"), _quote_cookie_value(value))]
+    parts = ["%s=%s" % (header_text(key, "cookie name"), _quote_cookie_value(value))]
     if domain:
         parts.append("Domain=%s" % to_text(domain, "utf-8"))
     if expires is not None:
@@ -519,11 +536,15 @@ def dump_set_cookie(key, value="", max_age=None, expires=None, path="/",
     return header_to_native("; ".join(parts), "Set-Cookie header")
 
 
-def _check_header_value(key, value):
-    if not isinstance(value, string_types):
-        value = text_type(value)
+def _checked_header(key, value):
+    """``(name, value)`` as the text the headers keep (see
+    :func:`_compat.wsgi.header_text`; a number or other object as Python 3's
+    ``str()`` of it), refused if it would corrupt the response."""
+    if not isinstance(value, string_types + (bytearray, memoryview)):
+        value = py3_str(value)
     header_to_native(key, "header name")
     header_to_native(value, header=key)
+    return header_text(key, "header name"), header_text(value, header=key)
 
 
 class ResponseHeaders(Headers):
@@ -544,17 +565,17 @@ class ResponseHeaders(Headers):
             self.extend(defaults)
 
     def add(self, _key, _value, **kw):
-        _check_header_value(_key, _value)
+        _key, _value = _checked_header(_key, _value)
         for value in kw.values():
             if value is not None:
-                _check_header_value(_key, value)
+                _checked_header(_key, value)
         return Headers.add(self, _key, _value, **kw)
 
     def set(self, _key, _value, **kw):
-        _check_header_value(_key, _value)
+        _key, _value = _checked_header(_key, _value)
         for value in kw.values():
             if value is not None:
-                _check_header_value(_key, value)
+                _checked_header(_key, value)
         return Headers.set(self, _key, _value, **kw)
 
     def __contains__(self, key):
@@ -568,10 +589,9 @@ class ResponseHeaders(Headers):
     def __setitem__(self, key, value):
         # A name as key goes through ``set`` (both generations), checked there.
         if isinstance(key, integer_types):
-            _check_header_value(value[0], value[1])
+            value = _checked_header(value[0], value[1])
         elif isinstance(key, slice):
-            for item_key, item_value in value:
-                _check_header_value(item_key, item_value)
+            value = [_checked_header(item_key, item_value) for item_key, item_value in value]
         return Headers.__setitem__(self, key, value)
 
 
@@ -597,7 +617,7 @@ def _simple_content_type(response_class, mimetype):
         mimetype is None or (isinstance(mimetype, string_types) and is_ascii_text(mimetype))
     ):
         value = to_text(get_content_type(mimetype or response_class.default_mimetype, "utf-8"))
-        _check_header_value("Content-Type", value)
+        _checked_header("Content-Type", value)
     if len(_SIMPLE_CONTENT_TYPES) < _MAX_SIMPLE_CONTENT_TYPES:
         _SIMPLE_CONTENT_TYPES[key] = value
     return value

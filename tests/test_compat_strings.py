@@ -27,6 +27,7 @@ from _compat.strings import (
     to_bytes,
     to_native,
     to_text,
+    utf8_native_as_text,
 )
 
 #: Hypothesis settings usable with hypothesis 4.57.1 (Python 2) and 6.x.
@@ -251,12 +252,14 @@ def test_is_non_ascii_native_bytes():
 
 
 def test_is_binary_data():
-    """Python 3: every bytes value; Python 2: only a non-ASCII native str
-    (an ASCII ``str`` is meant as text there, so sessions serialize alike)."""
+    """Python 3: every bytes value; Python 2: only a native str that is not
+    UTF-8 (one that is UTF-8 is the text it spells, so sessions serialize alike)."""
     if PY2:
         assert is_binary_data(b"plain ascii") is False
         assert is_binary_data(b"") is False
+        assert is_binary_data(b"caf\xc3\xa9") is False
         assert is_binary_data(b"\xff\x00") is True
+        assert is_binary_data(b"\xed\xa0\x80") is True  # an encoded surrogate
     else:
         assert is_binary_data(b"plain ascii") is True
         assert is_binary_data(b"") is True
@@ -264,6 +267,22 @@ def test_is_binary_data():
     assert is_binary_data("\xe4") is False
     assert is_binary_data(bytearray(b"\xff")) is False
     assert is_binary_data(None) is False
+
+
+def test_utf8_native_as_text():
+    """The value the same literal has on Python 3: text for a Python 2
+    native string that is UTF-8, anything else unchanged."""
+    if PY2:
+        assert utf8_native_as_text(b"caf\xc3\xa9") == "caf\xe9"
+        assert is_text(utf8_native_as_text(b"plain"))
+        assert utf8_native_as_text(b"\xff") == b"\xff"
+        assert is_bytes(utf8_native_as_text(b"\xed\xa0\x80"))
+    else:
+        assert utf8_native_as_text(b"caf\xc3\xa9") == b"caf\xc3\xa9"
+    bytes_subclass = type(str("Raw"), (bytes,), {})(b"x")
+    assert utf8_native_as_text(bytes_subclass) is bytes_subclass
+    for value in ("caf\xe9", None, 1, bytearray(b"a")):
+        assert utf8_native_as_text(value) is value
 
 
 # -- properties ---------------------------------------------------------------

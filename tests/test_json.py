@@ -10,7 +10,7 @@ import pytest
 
 from _compat.jinja import Markup
 from _compat.strings import text_type
-from flaskcompat import Flask, json, jsonify, render_template_string
+from flaskcompat import Flask, json, jsonify, render_template_string, request
 
 
 @pytest.fixture
@@ -143,3 +143,82 @@ def test_app_json_encoder_and_decoder_are_used(app):
 def test_unknown_types_raise_type_error():
     with pytest.raises(TypeError):
         json.dumps(object())
+
+
+# -- the same text on every interpreter: mixed keys, native strings, nesting ----
+
+
+def test_keys_of_mixed_types_sort_as_text(app):
+    data = {1: u"one", u"b": u"bee", 10: u"ten", u"2": u"two", 2.5: u"f", None: u"n"}
+    with app.app_context():
+        assert json.dumps({u"outer": [data]}) == (
+            u'{"outer": [{"1": "one", "10": "ten", "2": "two", "2.5": "f", "b": "bee", "null": "n"}]}'
+        )
+        rv = jsonify(data)
+        assert json.dumps({False: 1, u"a": 2}) == u'{"a": 2, "false": 1}'
+    assert rv.data == b'{"1":"one","10":"ten","2":"two","2.5":"f","b":"bee","null":"n"}\n'
+
+
+def test_keys_of_one_type_keep_their_own_order(app):
+    with app.app_context():
+        assert json.dumps({10: 1, 2: 2}) == u'{"2": 2, "10": 1}'
+        assert json.dumps({u"b": {10: 1, 9: 2}, u"a": (1,)}) == u'{"a": [1], "b": {"9": 2, "10": 1}}'
+
+
+def test_keys_that_become_the_same_json_key_are_an_error(app):
+    with app.app_context():
+        with pytest.raises(ValueError) as exc_info:
+            json.dumps({1: u"a", u"1": u"b"})
+    assert "JSON key" in str(exc_info.value)
+
+
+def test_mixed_keys_unsorted_are_left_alone(app):
+    app.config["JSON_SORT_KEYS"] = False
+    with app.app_context():
+        assert json.loads(json.dumps({1: u"a", u"b": 2})) == {u"1": u"a", u"b": 2}
+
+
+def test_native_utf8_strings_without_ensure_ascii(app):
+    """Python 2's ``json`` fails mixing a non-ASCII native string with text
+    when not escaping; both are text to flaskcompat."""
+    native = u"na\u00efve".encode("utf-8") if isinstance(b"", str) else u"na\u00efve"
+    with app.app_context():
+        assert json.dumps({u"a": native, u"b": u"\u2603"}, ensure_ascii=False) == (
+            u'{"a": "na\u00efve", "b": "\u2603"}'
+        )
+
+
+def test_nesting_up_to_the_limit_parses(app):
+    text = u"[" * json.MAX_NESTING + u"]" * json.MAX_NESTING
+    with app.app_context():
+        rv = json.loads(text)
+    for _ in range(json.MAX_NESTING - 1):
+        rv = rv[0]
+    assert rv == []
+
+
+@pytest.mark.parametrize("document", [
+    u"[" * 129 + u"]" * 129,
+    u'{"a":' * 129 + u"1" + u"}" * 129,
+    u"[" * 100000,
+])
+def test_nesting_beyond_the_limit_is_refused_before_parsing(app, document):
+    with app.app_context():
+        with pytest.raises(json.JSONDecodeError) as exc_info:
+            json.loads(document)
+    assert "nested more than %d" % json.MAX_NESTING in str(exc_info.value)
+
+
+def test_brackets_inside_strings_do_not_count(app):
+    text = u'["' + u"[{" * 600 + u'\\"\\\\", {"k": "]]]"}]'
+    with app.app_context():
+        assert json.loads(text)[1] == {u"k": u"]]]"}
+
+
+def test_deep_json_body_is_a_400(app):
+    @app.route("/", methods=["POST"])
+    def index():
+        return jsonify(got=request.get_json())
+
+    rv = app.test_client().post("/", data=b"[" * 1500 + b"]" * 1500, content_type="application/json")
+    assert rv.status_code == 400

@@ -375,3 +375,39 @@ def test_bytes_sources_are_marked_and_their_misuse_reported(tmpdir):
     else:
         # Python 3 runs it for real: the text file's data fails in hashlib.
         assert code == 1
+
+
+def test_every_use_of_a_native_utf8_string_is_reported(warning_mode):
+    """Python 2 treats the value as its text everywhere (the same answer as
+    Python 3) and warning mode still reports each use, at the view's line."""
+    from flaskcompat import Flask, flash, jsonify, make_response, render_template_string, session
+
+    app = Flask(__name__)
+    app.secret_key = "k"
+    native = b"caf\xc3\xa9" if PY2 else u"caf\xe9"
+
+    @app.route("/<use>")
+    def view(use):
+        if use == "template":
+            return render_template_string(u"{{ v }}", v=native)
+        if use == "json":
+            return jsonify(name=native + b"j" if PY2 else native + u"j")
+        if use == "session":
+            session["name"] = native + b"s" if PY2 else native + u"s"
+        if use == "flash":
+            flash(native + b"f" if PY2 else native + u"f")
+        rv = make_response(u"ok")
+        if use == "header":
+            rv.headers["X-Name"] = native + b"h" if PY2 else native + u"h"
+        return rv
+
+    client = app.test_client()
+    for use in ("template", "json", "session", "flash", "header"):
+        assert client.get("/" + use).status_code == 200
+    found = seam_findings(warning_mode)
+    if PY2:
+        lines = set(line for _, line in found)
+        assert set(finding for finding, _ in found) == set(["non-ascii-native-str"])
+        assert len(lines) == 5, found  # one line per use, each in the view
+    else:
+        assert found == []

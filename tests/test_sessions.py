@@ -892,3 +892,15 @@ def test_session_serializer_with_a_salt_argument_is_itsdangerous(clock):
     clock.now += 100
     with pytest.raises(BadSignature):
         ours.loads(cookie, max_age=10)
+
+
+def test_native_utf8_string_is_stored_as_the_text_it_spells():
+    """Python 2: ``'Caf\\xc3\\xa9'`` is the text Python 3's same literal is,
+    so the cookie is the one Python 3 writes; bytes that are not UTF-8 stay
+    bytes everywhere."""
+    serializer = TaggedJSONSerializer()
+    native = u"Caf\u00e9".encode("utf-8") if binary_type is str else u"Caf\u00e9"
+    assert serializer.dumps({native: [native]}) == serializer.dumps({u"Caf\u00e9": [u"Caf\u00e9"]})
+    assert serializer.loads(serializer.dumps({u"k": native})) == {u"k": u"Caf\u00e9"}
+    assert serializer.dumps({u"k": b"\xff"}) == u'{"k":{" b":"/w=="}}'
+    assert serializer.loads(u'{"k":{" b":"/w=="}}') == {u"k": b"\xff"}

@@ -875,43 +875,44 @@ def test_ascii_only_bytes_value(app):
 
 
 def test_non_ascii_bytes_in_context(app):
-    """Python 2: a non-ASCII byte string is refused, naming the variable;
-    Python 3: the same ``bytes`` value renders as its repr (escaped)."""
+    """Python 2: a native string that is UTF-8 is the text it spells (what
+    the same literal is on Python 3); Python 3: ``bytes`` render as their repr."""
     with app.app_context():
-        if PY2_BYTES:
-            with pytest.raises(TemplateContextError) as exc_info:
-                render_template_string(u"{{ name }}", name=b"caf\xc3\xa9")
-            assert "'name'" in str(exc_info.value)
-            assert isinstance(exc_info.value, TypeError)
-        else:
-            rv = render_template_string(u"{{ name }}", name=b"caf\xc3\xa9")
-            assert rv == u"b&#39;caf\\xc3\\xa9&#39;"
+        rv = render_template_string(u"{{ name }} {{ name|length }}", name=b"caf\xc3\xa9")
+    if PY2_BYTES:
+        assert rv == u"caf\u00e9 4"
+    else:
+        assert rv == u"b&#39;caf\\xc3\\xa9&#39; 5"
 
 
-def test_non_ascii_bytes_nested_in_the_context_are_named(app):
-    """Python 2: a non-ASCII byte string inside a list or dict is named by
-    its path, not left to a bare UnicodeDecodeError from inside Jinja."""
+def test_non_ascii_bytes_nested_in_the_context_print_as_text(app):
     posts = [{"title": u"ok"}, {"title": b"caf\xc3\xa9"}]
     with app.app_context():
-        if PY2_BYTES:
-            with pytest.raises(TemplateContextError) as exc_info:
-                render_template_string(u"{% for p in posts %}{{ p.title }}{% endfor %}", posts=posts)
-            assert "'posts'[1]['title']" in str(exc_info.value)
-        else:
-            rv = render_template_string(u"{% for p in posts %}{{ p.title }}{% endfor %}", posts=posts)
-            assert rv == u"okb&#39;caf\\xc3\\xa9&#39;"
+        rv = render_template_string(u"{% for p in posts %}{{ p.title }}{% endfor %}", posts=posts)
+    if PY2_BYTES:
+        assert rv == u"okcaf\u00e9"
+    else:
+        assert rv == u"okb&#39;caf\\xc3\\xa9&#39;"
 
 
-def test_non_ascii_bytes_in_context_of_unescaped_template(root):
-    app = make_app(root, **{"t.txt": u"{{ data }}"})
+def test_non_ascii_bytes_nested_and_joined_are_named(app):
+    """Python 2: a nested native string the template joins to text (not
+    printed) cannot be decoded by Jinja; the error names it by its path."""
+    posts = [{"title": u"ok"}, {"title": b"caf\xc3\xa9"}]
+    source = u"{% for p in posts %}{{ p.title ~ '!' }}{% endfor %}"
     with app.app_context():
         if PY2_BYTES:
             with pytest.raises(TemplateContextError) as exc_info:
-                render_template("t.txt", ok=u"fine", data=b"\xff\xfe")
-            assert "'data'" in str(exc_info.value)
-            assert "'ok'" not in str(exc_info.value)
+                render_template_string(source, posts=posts)
+            assert "'posts'[1]['title']" in str(exc_info.value)
         else:
-            assert render_template("t.txt", data=b"\xff\xfe") == u"b'\\xff\\xfe'"
+            assert render_template_string(source, posts=posts) == u"ok!b&#39;caf\\xc3\\xa9&#39;!"
+
+
+def test_bytes_that_are_not_utf8_print_as_python_3_prints_them(root):
+    app = make_app(root, **{"t.txt": u"{{ data }} {{ ok }}"})
+    with app.app_context():
+        assert render_template("t.txt", ok=u"fine", data=b"\xff\xfe") == u"b'\\xff\\xfe' fine"
 
 
 def test_non_ascii_bytes_from_context_processor(app):
@@ -920,31 +921,60 @@ def test_non_ascii_bytes_from_context_processor(app):
         return {"from_processor": b"\xc3\xa9"}
 
     with app.test_request_context():
-        if PY2_BYTES:
-            with pytest.raises(TemplateContextError) as exc_info:
-                render_template_string(u"{{ from_processor }}")
-            assert "from_processor" in str(exc_info.value)
-        else:
-            assert render_template_string(u"{{ from_processor }}") == u"b&#39;\\xc3\\xa9&#39;"
+        rv = render_template_string(u"{{ from_processor }}")
+    assert rv == (u"\u00e9" if PY2_BYTES else u"b&#39;\\xc3\\xa9&#39;")
 
 
-def test_non_ascii_bytes_error_in_view_is_a_500(app):
-    app.config["PROPAGATE_EXCEPTIONS"] = False
-    app.logger.disabled = True
-
+def test_native_utf8_string_in_a_view_renders(app):
     @app.route("/")
     def index():
         return render_template_string(u"{{ v }}", v=b"\xc3\xa9")
 
-    try:
-        rv = app.test_client().get("/")
-    finally:
-        app.logger.disabled = False
-    if PY2_BYTES:
-        assert rv.status_code == 500
-    else:
-        assert rv.status_code == 200
-        assert rv.data == b"b&#39;\\xc3\\xa9&#39;"
+    rv = app.test_client().get("/")
+    assert rv.status_code == 200
+    assert rv.data == (b"\xc3\xa9" if PY2_BYTES else b"b&#39;\\xc3\\xa9&#39;")
+
+
+def test_values_print_as_python_3_prints_them(app):
+    with app.app_context():
+        rv = render_template_string(
+            u"{{ a }}|{{ b }}|{{ c }}|{{ d }}|{{ e }}|{{ f }}|{{ a|string }}|{{ g }}",
+            a=0.1 + 0.2, b=1 / 3.0, c=[u"a", u"\u00fc", 1.5, None, (1,)], d={u"k": set()},
+            e=2 ** 70, f=frozenset(), g=Markup(u"<b>"),
+        )
+    assert rv == (
+        u"0.30000000000000004|0.3333333333333333|[&#39;a&#39;, &#39;\u00fc&#39;, 1.5, None, (1,)]"
+        u"|{&#39;k&#39;: set()}|1180591620717411303424|frozenset()|0.30000000000000004|<b>"
+    )
+
+
+@pytest.mark.parametrize("text, upper, lower, title, capitalize", [
+    (u"stra\u00dfe", u"STRASSE", u"stra\u00dfe", u"Stra\u00dfe", u"Stra\u00dfe"),
+    (u"\u039f\u0394\u039f\u03a3 \u03a3", u"\u039f\u0394\u039f\u03a3 \u03a3",
+     u"\u03bf\u03b4\u03bf\u03c2 \u03c3", u"\u039f\u03b4\u03bf\u03c2 \u03a3",
+     u"\u039f\u03b4\u03bf\u03c2 \u03c3"),
+    (u"\u01c6emal", u"\u01c4EMAL", u"\u01c6emal", u"\u01c4emal", u"\u01c5emal"),
+    (u"\ufb01ne", u"FINE", u"\ufb01ne", u"FIne", u"Fine"),
+])
+def test_case_filters_follow_python_3(app, text, upper, lower, title, capitalize):
+    with app.app_context():
+        rv = render_template_string(u"{{ s|upper }}|{{ s|lower }}|{{ s|title }}|{{ s|capitalize }}", s=text)
+    assert rv == u"|".join([upper, lower, title, capitalize])
+
+
+def test_case_filters_keep_markup(app):
+    with app.app_context():
+        rv = render_template_string(u"{{ s|upper }}", s=Markup(u"<b>x</b>"))
+    assert rv == u"<B>X</B>"
+
+
+def test_finalize_from_jinja_options_replaces_the_printing_rule(root):
+    class App(Flask):
+        jinja_options = {"finalize": lambda value: u"[%s]" % (value,)}
+
+    app = App(__name__, root_path=root)
+    with app.app_context():
+        assert render_template_string(u"{{ 1 }}") == u"[1]"
 
 
 # -- tojson ---------------------------------------------------------------------
@@ -1043,16 +1073,12 @@ def test_template_signals_filtered_by_sender(root):
 
 
 def test_template_signals_and_non_ascii_bytes(app):
-    """Python 2 refuses the context before any signal; Python 3 renders."""
+    """Bytes render on both interpreters, so both signals are sent."""
     recorder = Recorder()
     with before_render_template.connected_to(recorder, app):
         with app.app_context():
-            if PY2_BYTES:
-                with pytest.raises(TemplateContextError):
-                    render_template_string(u"{{ v }}", v=b"\xff")
-            else:
-                render_template_string(u"{{ v }}", v=b"\xff")
-    assert len(recorder.calls) == (0 if PY2_BYTES else 1)
+            render_template_string(u"{{ v }}", v=b"\xff")
+    assert len(recorder.calls) == 1
 
 
 def test_bytes_template_source_is_read_as_utf8_everywhere():

@@ -15,6 +15,7 @@ import pytest
 
 from _compat.strings import binary_type, text_type
 from _compat.werkzeug import EnvironBuilder, exceptions
+from _compat.wsgi import environ_to_bytes
 from flaskcompat import Flask, Request, Response, jsonify, request
 from flaskcompat.wrappers import dump_set_cookie
 
@@ -916,3 +917,39 @@ def test_multipart_field_names_are_text(client, app):
     )
     rv = client.post("/names", data=body, content_type="multipart/form-data; boundary=B")
     assert rv.get_json() == [[True, u"f\xfc"], [True, u"\xe9"]]
+
+
+def test_bytes_header_values_are_sent_as_their_bytes(app):
+    """Werkzeug 3 would send ``b'raw-\\xe9'``; both generations send the bytes."""
+    @app.route("/")
+    def index():
+        rv = Response(u"x")
+        rv.headers["X-Raw"] = b"raw-\xe9"
+        rv.headers.add("X-Added", bytearray(b"\xff"))
+        rv.headers["X-Number"] = 0.1 + 0.2
+        return rv
+
+    status, headers, _ = call_wsgi(app, "/")
+    sent = dict((name, environ_to_bytes(value)) for name, value in headers)
+    assert sent["X-Raw"] == b"raw-\xe9"
+    assert sent["X-Added"] == b"\xff"
+    assert sent["X-Number"] == b"0.30000000000000004"
+
+
+@pytest.mark.parametrize("length, expected", [
+    ("abc", None), ("-5", None), ("+4", None), (" 4 ", 4), ("4", 4),
+])
+def test_content_length_reads_one_way(app, length, expected):
+    environ = EnvironBuilder(method="POST", data=b"body").get_environ()
+    environ["CONTENT_LENGTH"] = length
+    with app.request_context(environ):
+        assert request.content_length == expected
+        assert request.get_data() == (b"body" if expected else b"")
+
+
+def test_request_headers_are_latin1_text(app):
+    environ = EnvironBuilder(headers={"User-Agent": u"M\u00c3\u00b6zilla", "Referer": u"/\u00ff"}).get_environ()
+    with app.request_context(environ):
+        assert request.user_agent.string == u"M\u00c3\u00b6zilla"
+        assert request.referrer == u"/\u00ff"
+        assert request.authorization is None

@@ -5,17 +5,24 @@
 sorted by default (``JSON_SORT_KEYS``), so dict order cannot differ between
 interpreters.  ``loads`` takes text or UTF-8 bytes and raises
 :class:`JSONDecodeError` (a ``ValueError``) for anything it cannot parse,
-including invalid UTF-8 and nesting too deep for the interpreter.
+including invalid UTF-8 and nesting deeper than :data:`MAX_NESTING`.
 """
 from __future__ import absolute_import
 
 import json as _json
+import math
+import re
 import uuid
 from datetime import date, datetime
 
+from _compat import py3warnings
 from _compat.jinja import Markup
-from _compat.lang import RecursionError
-from _compat.strings import bytes_like_types, text_type, to_bytes, to_text
+from _compat.lang import ORDERS_ANY_TWO_TYPES, RecursionError, iteritems
+from _compat.strings import (
+    NATIVE_STR_IS_BYTES, bytes_like_types, integer_types, string_types, text_type, to_bytes,
+    to_text, utf8_native_as_text,
+)
+from _compat.py3warnings import check_py3_text
 from _compat.urls import decode_text
 
 from ..globals import _app_ctx_stack, _request_ctx_stack, current_app
@@ -98,11 +105,89 @@ def _load_arg_defaults(kwargs, app=None):
 def _dumps_native(obj, app=None, **kwargs):
     """:func:`dumps` as the ``json`` module returns it: a native string,
     which on Python 2 is ``str`` (bytes) for ASCII output; a response body
-    takes either, without a decoding and encoding round trip."""
+    takes either, without a decoding and encoding round trip.
+
+    With ``sort_keys``, an object whose keys mix numbers and text (or
+    ``None``) has its keys sorted as the JSON text they become, on every
+    interpreter: Python 3 cannot order them at all, Python 2 puts numbers
+    first.  Without ``ensure_ascii``, Python 2 native strings that are UTF-8
+    are written as their text (Python 2's ``json`` fails mixing them with
+    text).
+    """
     _dump_arg_defaults(kwargs, app)
+    if py3warnings.ENABLED:
+        check_py3_text(obj, "a JSON value")
     if kwargs["cls"] is JSONEncoder and _SHAREABLE_OPTIONS.issuperset(kwargs):
-        return _shared_encoding(kwargs)(obj)
-    return _json.dumps(obj, **kwargs)
+        encode = _shared_encoding(kwargs)
+    else:
+        def encode(value):
+            return _json.dumps(value, **kwargs)
+    sort_keys = kwargs.get("sort_keys")
+    if (sort_keys and ORDERS_ANY_TWO_TYPES) or (
+            NATIVE_STR_IS_BYTES and not kwargs.get("ensure_ascii", True)):
+        return encode(_json_ready(obj))
+    try:
+        return encode(obj)
+    except TypeError:
+        ready = _json_ready(obj) if sort_keys else obj
+        if ready is obj:
+            raise
+        return encode(ready)
+
+
+def _key_kind(key):
+    """What a key sorts with on Python 3: text, numbers, or only itself."""
+    if isinstance(key, string_types):
+        return "text"
+    if isinstance(key, integer_types + (float,)):
+        return "number"
+    return key
+
+
+def _json_key(key):
+    """The JSON text of an object key, as the ``json`` module writes it."""
+    key = utf8_native_as_text(key)
+    if isinstance(key, string_types):
+        return key
+    if key is True or key is False or key is None:
+        return {True: u"true", False: u"false", None: u"null"}[key]
+    if isinstance(key, float):
+        if math.isnan(key):
+            return u"NaN"
+        if math.isinf(key):
+            return u"Infinity" if key > 0 else u"-Infinity"
+        return text_type(repr(key))
+    if isinstance(key, integer_types):
+        return text_type(int(key))
+    raise TypeError("keys must be str, int, float, bool or None, not %s" % type(key).__name__)
+
+
+def _json_ready(value):
+    """*value* with native strings as text and each dict whose keys mix
+    kinds (see :func:`_key_kind`) given its JSON text keys, so they sort as
+    text; *value* itself when nothing changes."""
+    if isinstance(value, dict):
+        items = [(utf8_native_as_text(key), _json_ready(item)) for key, item in iteritems(value)]
+        if len(set(_key_kind(key) for key, _ in items)) > 1:
+            rv = {}
+            for key, item in items:
+                text = _json_key(key)
+                if text in rv:
+                    raise ValueError(
+                        "two keys of one object are both written as the JSON key %r; "
+                        "give the object keys of one type" % (text,)
+                    )
+                rv[text] = item
+            return rv
+        if all(key in value and item is value[key] for key, item in items):
+            return value
+        return dict(items)
+    if isinstance(value, (list, tuple)):
+        items = [_json_ready(item) for item in value]
+        if all(new is old for new, old in zip(items, value)):
+            return value
+        return items
+    return utf8_native_as_text(value)
 
 
 #: Options of the default encoder that :func:`_shared_encoder` keys on; any
@@ -185,15 +270,47 @@ def _json_text(data):
     return to_text(data, encoding)
 
 
+#: The deepest nesting of arrays and objects :func:`loads` accepts.  The
+#: parsers' own limits differ (recursion depth, stack size) and fail
+#: differently -- an error on CPython 2.7 and 3.11, a crash on PyPy 2, a
+#: success on CPython 3.13 -- so one limit, far below all of them, is
+#: checked before parsing: far enough that the parsed value can be encoded
+#: again (PyPy 2's encoder recurses several frames per level), and deeper
+#: than any real document nests (Ruby's parser stops at 100 by default).
+MAX_NESTING = 128
+#: A JSON string (skipped, so brackets inside it do not count) or a bracket.
+_STRUCTURE = re.compile(u'"[^"\\\\]*(?:\\\\[\\s\\S][^"\\\\]*)*"|[\\[\\]{}]')
+
+
+def _check_nesting(text):
+    """Raise :class:`JSONDecodeError` when *text* nests deeper than :data:`MAX_NESTING`."""
+    if text.count(u"[") + text.count(u"{") <= MAX_NESTING:
+        return
+    depth = 0
+    for match in _STRUCTURE.finditer(text):
+        token = match.group()
+        if token in (u"[", u"{"):
+            depth += 1
+            if depth > MAX_NESTING:
+                raise JSONDecodeError("JSON is nested more than %d levels deep" % MAX_NESTING)
+        elif token in (u"]", u"}"):
+            depth -= 1
+
+
 def loads(s, app=None, **kwargs):
-    """Parse JSON from text or bytes (UTF-8, -16 or -32, see :func:`detect_encoding`)."""
+    """Parse JSON from text or bytes (UTF-8, -16 or -32, see :func:`detect_encoding`).
+
+    Nesting deeper than :data:`MAX_NESTING` is refused before parsing.
+    """
     _load_arg_defaults(kwargs, app)
     try:
         if isinstance(s, bytes_like_types):
             s = _json_text(s)
-        if (kwargs["cls"] is JSONDecoder and isinstance(s, text_type) and s[:1] != u"\ufeff"
-                and _SHAREABLE_DECODER_OPTIONS.issuperset(kwargs)):
-            return _shared_decoding(kwargs)(s)
+        if isinstance(s, text_type):
+            _check_nesting(s)
+            if (kwargs["cls"] is JSONDecoder and s[:1] != u"\ufeff"
+                    and _SHAREABLE_DECODER_OPTIONS.issuperset(kwargs)):
+                return _shared_decoding(kwargs)(s)
         return _json.loads(s, **kwargs)
     except RecursionError:
         raise JSONDecodeError("JSON is nested too deeply")

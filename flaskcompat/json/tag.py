@@ -4,7 +4,10 @@ Plain JSON loses tuples, bytes, ``Markup``, UUIDs and datetimes.  Each such
 value is written as a one-key object whose key is a tag (``{" t": [...]}``)
 and restored on load.  The format is Flask 1.1's, so cookies written by a
 Flask 1.1 app can be read after migrating.  Keys are sorted and separators
-fixed, so the same data gives the same bytes on Python 2 and 3.
+fixed, so the same data gives the same bytes on Python 2 and 3; a Python 2
+native ``str`` is stored as the text it spells when it is UTF-8 (as the same
+literal is on Python 3) and as bytes only when it is not (see
+:func:`_compat.strings.utf8_native_as_text`).
 """
 from __future__ import absolute_import
 
@@ -16,6 +19,7 @@ from _compat.jinja import Markup
 from _compat.lang import iteritems
 from _compat.strings import (
     binary_type, integer_types, is_binary_data, text_type, to_bytes, to_text,
+    utf8_native_as_text,
 )
 
 from ..json import dumps, loads
@@ -73,7 +77,7 @@ class PassDict(JSONTag):
         return isinstance(value, dict)
 
     def to_json(self, value):
-        return dict((k, self.serializer.tag(v)) for k, v in iteritems(value))
+        return dict((utf8_native_as_text(k), self.serializer.tag(v)) for k, v in iteritems(value))
 
     tag = to_json
 
@@ -237,6 +241,7 @@ class TaggedJSONSerializer(object):
         )
 
     def tag(self, value):
+        value = utf8_native_as_text(value)
         for tag in self.order:
             if tag.check(value):
                 return tag.tag(value)

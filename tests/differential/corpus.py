@@ -12,6 +12,7 @@ import io
 import json
 import sys
 import time
+from base64 import b64encode
 
 from _compat.wsgi import bytes_to_environ, environ_to_bytes
 
@@ -28,6 +29,41 @@ MULTIPART = (
 )
 
 FORM = [("Content-Type", b"application/x-www-form-urlencoded")]
+
+
+def nested_arrays(depth, inner=b""):
+    return b"[" * depth + inner + b"]" * depth
+
+
+def headers_echo(name, *headers):
+    """A request to /echo/parsed-headers carrying *headers*."""
+    return (name, "GET", b"/echo/parsed-headers", b"", list(headers), b"")
+
+
+def case_mapping(name, text):
+    return (name, "GET", b"/template/case", b"s=" + text, [], b"")
+
+
+def session_cookie_of(name):
+    """Headers sending back the session cookie the request *name* was given
+    (a function of the responses recorded before)."""
+    def headers(recorded):
+        for header, value in recorded[name]["headers"]:
+            if header == "Set-Cookie" and value.startswith("session="):
+                return [("Cookie", value.split(";")[0].encode("latin-1"))]
+        raise AssertionError("%s set no session cookie" % name)
+
+    return headers
+
+
+def content_length(name, value):
+    """A 4-byte body sent with the ``Content-Length`` header *value*."""
+    return (name, "POST", b"/echo/length", b"", [("Content-Length", value)], b"body")
+
+
+def basic(credentials):
+    return ("Authorization", b"Basic " + b64encode(credentials))
+
 JSON = [("Content-Type", b"application/json")]
 
 #: (name, method, path, query, headers, body)
@@ -99,6 +135,90 @@ CORPUS = [
      [("Cookie", b"session=garbage.\xff.nope")], b""),
     ("headers-echo", "GET", b"/echo/headers", b"",
      [("User-Agent", b"t\xc3\xa9st"), ("X-Text", b"\xff")], b""),
+    # Templates print values, and map case, as Python 3 does.
+    ("template-values", "GET", b"/template/values", b"", [], b""),
+    ("template-native", "GET", b"/template/native", b"", [], b""),
+    case_mapping("case-sharp-s", b"stra%C3%9Fe"),
+    case_mapping("case-final-sigma", b"%CE%9F%CE%94%CE%9F%CE%A3+%CE%A3+%CE%91%CE%A3.%CE%91"),
+    case_mapping("case-digraph", b"%C7%86emal+%C7%84"),
+    case_mapping("case-dotted-i", b"%C4%B0stanbul+I"),
+    case_mapping("case-ligature", b"%EF%AC%81ne+%EF%AC%80"),
+    case_mapping("case-greek-iota", b"%E1%BE%B3+%E1%BE%BC"),
+    case_mapping("case-cherokee", b"%E1%8F%B8%EA%AD%B0"),
+    case_mapping("case-invalid-utf8", b"%FF%C3"),
+    case_mapping("case-html", b"%3Cb%3E+%26amp%3B"),
+    # JSON: keys of mixed types sorted as text; floats; native strings.
+    ("json-mixed-keys", "GET", b"/json/mixed-keys", b"", [], b""),
+    ("json-mixed-keys-collide", "GET", b"/json/mixed-keys-collide", b"", [], b""),
+    ("json-values", "GET", b"/json/values", b"", [], b""),
+    ("json-native-not-ascii", "GET", b"/json/native-not-ascii", b"", [], b""),
+    ("json-nested-128", "POST", b"/echo/json", b"", JSON, nested_arrays(128)),
+    ("json-nested-129", "POST", b"/echo/json", b"", JSON, nested_arrays(129)),
+    ("json-nested-1500", "POST", b"/echo/json", b"", JSON, nested_arrays(1500)),
+    ("json-nested-objects", "POST", b"/echo/json", b"", JSON,
+     b'{"a":' * 600 + b"1" + b"}" * 600),
+    ("json-brackets-in-strings", "POST", b"/echo/json", b"", JSON,
+     b'["' + b"[" * 600 + b'\\"{"]'),
+    ("json-nested-silent", "POST", b"/echo/json-silent", b"", [], nested_arrays(1000)),
+    # Response headers and cookies from bytes, native strings and numbers.
+    ("header-values", "GET", b"/headers/values", b"", [], b""),
+    ("header-not-latin1", "GET", b"/headers/not-latin1", b"", [], b""),
+    # Request headers: read from latin-1 text on every generation.
+    headers_echo("parsed-none"),
+    headers_echo("agent-utf8", ("User-Agent", b"M\xc3\xb6zilla \xe2\x98\x83")),
+    headers_echo("agent-latin1", ("User-Agent", b"M\xf6zilla\xff")),
+    headers_echo("auth-basic", basic(b"ann:s3cr:et")),
+    headers_echo("auth-basic-utf8", basic(b"Zo\xc3\xab:p\xc3\xa4ss")),
+    headers_echo("auth-basic-not-utf8", basic(b"Zo\xeb:p\xe4ss")),
+    headers_echo("auth-basic-no-colon", basic(b"justuser")),
+    headers_echo("auth-basic-bad-base64", ("Authorization", b"Basic YQ")),
+    headers_echo("auth-basic-junk-in-base64", ("Authorization", b"Basic YW5u!OnB3 ZA==")),
+    headers_echo("auth-basic-non-ascii", ("Authorization", b"Basic \xc3\xa9YW5uOnB3ZA==")),
+    headers_echo("auth-basic-empty", ("Authorization", b"Basic")),
+    headers_echo("auth-basic-upper-scheme", ("Authorization", b"BASIC YW5uOnB3ZA==")),
+    headers_echo("auth-bearer", ("Authorization", b"Bearer abc.def=")),
+    headers_echo("auth-digest", ("Authorization",
+                 b'Digest username="Mufasa", realm="t\xc3\xa9st", nonce="a,b", uri="/", qop=auth, '
+                 b'response="6629fae4", opaque')),
+    headers_echo("auth-digest-unclosed", ("Authorization", b'Digest username="Mufasa, realm=x')),
+    headers_echo("auth-scheme-only", ("Authorization", b"Negotiate")),
+    headers_echo("auth-non-utf8-scheme", ("Authorization", b"B\xe4sic YW5uOnB3ZA==")),
+    headers_echo("range", ("Range", b"bytes=0-99,200-")),
+    headers_echo("range-suffix", ("Range", b"bytes=-500")),
+    headers_echo("range-non-ascii", ("Range", b"bytes=0-\xc3\xa9")),
+    headers_echo("range-unit", ("Range", b"\xe9tres=0-1")),
+    headers_echo("range-malformed", ("Range", b"bytes=5-1")),
+    headers_echo("if-match", ("If-Match", b'"a", W/"b", "\xc3\xa9"'), ("If-None-Match", b'"x\xff"')),
+    headers_echo("if-match-star", ("If-Match", b"*"), ("If-None-Match", b"*")),
+    headers_echo("if-match-unquoted", ("If-Match", b"\xc3\xa9, abc")),
+    headers_echo("accept", ("Accept", b"text/html;q=0.9, application/json, */*;q=0.1"),
+                 ("Accept-Language", b"de-CH, fr;q=0.5"), ("Accept-Charset", b"utf-8, iso-8859-1;q=0.2"),
+                 ("Accept-Encoding", b"gzip, br;q=0")),
+    headers_echo("accept-non-ascii", ("Accept", b"t\xc3\xa9xt/html;q=0.5, \xff/*"),
+                 ("Accept-Language", b"d\xc3\xa9, fr;q=abc"), ("Accept-Charset", b"\xff"),
+                 ("Accept-Encoding", b"gz\xc3\xadp;q=1.5")),
+    headers_echo("accept-odd-quality", ("Accept", b"text/html;q=, text/plain;q=2, a/b;q=-1, c/d;q=0.0001"),
+                 ("Accept-Language", b"en;q=1.000, de;q=1.0001")),
+    headers_echo("cookie-non-ascii", ("Cookie", b"a=\xc3\xa9; b=\xff; \xc3\xa9=name; c=\"\\303\\251\"")),
+    headers_echo("referrer-non-ascii", ("Referer", b"http://x/\xc3\xa9\xff")),
+    # Sizes and lengths that are not numbers.
+    content_length("length-letters", b"abc"),
+    content_length("length-negative", b"-5"),
+    content_length("length-plus", b"+4"),
+    content_length("length-spaces", b" 4 "),
+    content_length("length-underscore", b"1_0"),
+    content_length("length-non-ascii-digits", b"\xd9\xa3"),
+    content_length("length-huge", b"9" * 5000),
+    content_length("length-twenty-digits", b"1" + b"0" * 19),
+    content_length("length-leading-zeros", b"0" * 30 + b"4"),
+    content_length("length-float", b"4.0"),
+    content_length("length-over-limit", b"5000"),
+    ("form-length-letters", "POST", b"/echo/form", b"",
+     FORM + [("Content-Length", b"x")], b"a=1"),
+    # Sessions and flashed messages of every value type.
+    ("session-native", "POST", b"/session/native", b"", [], b""),
+    ("session-show-empty", "GET", b"/session/show", b"", [], b""),
+    ("session-show", "GET", b"/session/show", b"", session_cookie_of("session-native"), b""),
 ]
 
 #: The time the session signer sees while recording (cookies embed it).
@@ -163,11 +283,13 @@ def record(app):
     """Run the corpus against *app* with time frozen; return {name: response}."""
     real_time = time.time
     time.time = lambda: FROZEN_TIME
+    recorded = {}
     try:
-        return dict(
-            (name, run_one(app, method, path, query, headers, body))
-            for name, method, path, query, headers, body in CORPUS
-        )
+        for name, method, path, query, headers, body in CORPUS:
+            if callable(headers):
+                headers = headers(recorded)
+            recorded[name] = run_one(app, method, path, query, headers, body)
+        return recorded
     finally:
         time.time = real_time
 

@@ -8,8 +8,20 @@ requests on every interpreter compares the framework, not the app.
 from __future__ import unicode_literals
 
 from flaskcompat import (
-    Flask, abort, jsonify, make_response, redirect, request, session, url_for,
+    Flask, abort, flash, get_flashed_messages, jsonify, make_response, redirect,
+    render_template_string, request, session, url_for,
 )
+from flaskcompat.json import dumps
+
+from .native_values import BINARY, NATIVE_HEADER, NATIVE_UTF8, SESSION_VALUES, TEXT
+
+#: Printed by /template/values: Python 3's spelling is the answer everywhere.
+VALUES_TEMPLATE = (
+    "{{ f1 }}|{{ f2 }}|{{ f3 }}|{{ big }}|{{ items }}|{{ one }}|{{ nested }}|"
+    "{{ native }}|{{ native|upper }}|{{ native|length }}|{{ binary }}|{{ f1|string }}|"
+    "{{ f1|round(2) }}|{{ empty }}|{{ frozen }}|{{ text|lower }}"
+)
+CASE_TEMPLATE = "{{ s|upper }}|{{ s|lower }}|{{ s|title }}|{{ s|capitalize }}"
 
 
 class TeapotError(Exception):
@@ -183,6 +195,98 @@ def create_app():
     @app.route("/methods", methods=["GET", "POST", "PUT"])
     def methods():
         return request.method
+
+    @app.route("/template/values")
+    def template_values():
+        return render_template_string(
+            VALUES_TEMPLATE, f1=0.1 + 0.2, f2=1 / 3.0, f3=1e22, big=2 ** 70,
+            items=["a", "ü", 1.5, None, True, (1,), BINARY], one=("x",),
+            nested={"k": ["ü", "it's", "\t\u200b"]}, native=NATIVE_UTF8, binary=BINARY,
+            empty=set(), frozen=frozenset(), text=TEXT,
+        )
+
+    @app.route("/template/case")
+    def template_case():
+        return render_template_string(CASE_TEMPLATE, s=request.args.get("s", ""))
+
+    @app.route("/template/native")
+    def template_native():
+        return render_template_string("{{ a }} {{ a ~ '!' }} {{ b }}", a=NATIVE_UTF8, b=[NATIVE_UTF8])
+
+    @app.route("/json/mixed-keys")
+    def json_mixed_keys():
+        return jsonify({1: "one", "b": "bee", 10: "ten", "2": "two", 2.5: "float", None: "none"})
+
+    @app.route("/json/mixed-keys-collide")
+    def json_mixed_keys_collide():
+        return jsonify({1: "one", "1": "also one"})
+
+    @app.route("/json/values")
+    def json_values():
+        return jsonify(
+            f1=0.1 + 0.2, f2=1 / 3.0, big=2 ** 70, native=NATIVE_UTF8, items=[NATIVE_UTF8, -0.0, 1e22],
+        )
+
+    @app.route("/json/native-not-ascii")
+    def json_native_not_ascii():
+        return dumps({"native": NATIVE_UTF8, "text": TEXT}, ensure_ascii=False)
+
+    @app.route("/headers/values")
+    def header_values():
+        rv = make_response("headers")
+        rv.headers["X-Bytes"] = b"raw-\xe9"
+        rv.headers["X-Native"] = NATIVE_HEADER
+        rv.headers["X-Float"] = 0.1 + 0.2
+        rv.headers.add("X-Added", b"\xff")
+        rv.set_cookie(NATIVE_HEADER, NATIVE_UTF8)
+        return rv
+
+    @app.route("/headers/not-latin1")
+    def header_not_latin1():
+        rv = make_response("x")
+        rv.headers["X-Snowman"] = NATIVE_UTF8
+        return rv
+
+    @app.route("/echo/parsed-headers")
+    def echo_parsed_headers():
+        auth = request.authorization
+        return jsonify(
+            agent=request.user_agent.string,
+            authorization=auth and [auth.type, auth.username, auth.password, auth.token,
+                                    sorted((auth.parameters or {}).items())],
+            range=request.range and [list(r) for r in request.range.ranges],
+            if_match=sorted(request.if_match.as_set()) if request.if_match else None,
+            if_none_match=sorted(request.if_none_match.as_set()),
+            accept=[list(item) for item in request.accept_mimetypes],
+            languages=[list(item) for item in request.accept_languages],
+            charsets=[list(item) for item in request.accept_charsets],
+            encodings=[list(item) for item in request.accept_encodings],
+            cookies=sorted(request.cookies.items(multi=True)),
+            referrer=request.referrer,
+            length=request.content_length,
+        )
+
+    @app.route("/echo/length", methods=["POST"])
+    def echo_length():
+        return jsonify(length=request.content_length, body=len(request.get_data()))
+
+    @app.route("/session/native", methods=["POST"])
+    def session_native():
+        for name, value, _ in SESSION_VALUES:
+            session[name] = value
+        flash(NATIVE_UTF8)
+        flash(TEXT, "warning")
+        return "stored"
+
+    @app.route("/session/show")
+    def session_show():
+        return render_template_string(
+            "{% for key in keys %}{% set v = session[key] %}{{ key }}="
+            "{{ v|dictsort if v is mapping else v }}\n{% endfor %}{{ flashes }}",
+            # A lone surrogate cannot be sent as UTF-8 (a 500 everywhere).
+            keys=sorted(key for key in session if key != "text-surrogate"),
+            flashes=get_flashed_messages(with_categories=True),
+        )
 
     @app.before_request
     def short_circuit():
