@@ -128,9 +128,9 @@ def url_decode(s, charset="utf-8", decode_keys=False, include_empty=True, errors
     ``include_empty=False``); ``+`` is a space; empty segments are skipped.
     *decode_keys* only mattered on Python 2 and is accepted for it.
     """
-    data = _as_bytes(s, "latin-1")
+    data = _as_bytes(s, charset)
     pairs = []
-    for segment in data.split(_as_bytes(separator, "latin-1")):
+    for segment in data.split(_as_bytes(separator, charset)):
         if not segment:
             continue
         key, equals, value = segment.partition(b"=")
@@ -207,28 +207,29 @@ def _same_type(char, like):
     return char.encode("ascii") if isinstance(like, bytes) else char
 
 
-def _remove_dot_segments(path):
-    """RFC 3986, section 5.2.4."""
-    output = []
-    segments = path.split("/")
+def _resolve_dot_segments(segments):
+    """Werkzeug 1.0's dot-segment resolution: RFC 3986's, except that a
+    final ``..`` stays (``/b/c/d`` joined with ``..`` is ``/b/c/..``) and a
+    relative path keeps the ``..`` it cannot resolve."""
+    if segments[-1] == ".":
+        segments[-1] = ""
+    segments = [segment for segment in segments if segment != "."]
+    resolved = []
     for index, segment in enumerate(segments):
-        last = index == len(segments) - 1
-        if segment == ".":
-            if last:
-                output.append("")
-        elif segment == "..":
-            if len(output) > 1 or (output and output[0] != ""):
-                output.pop()
-            if last:
-                output.append("")
+        final = index == len(segments) - 1
+        if segment == ".." and not final and resolved and resolved[-1] not in ("", ".."):
+            resolved.pop()
         else:
-            output.append(segment)
-    return "/".join(output)
+            resolved.append(segment)
+    # An absolute path cannot climb above its root.
+    while resolved[:2] == ["", ".."]:
+        del resolved[1]
+    return "/".join(resolved)
 
 
 def url_join(base, url, allow_fragments=True):
-    """Resolve *url* against *base* (RFC 3986, for every scheme); either may
-    be a string or a five-part tuple."""
+    """Resolve *url* against *base*, for every scheme; either may be a
+    string or a five-part tuple."""
     if isinstance(base, tuple):
         base = url_unparse(base)
     if isinstance(url, tuple):
@@ -245,12 +246,11 @@ def url_join(base, url, allow_fragments=True):
         return url_unparse((scheme, netloc, path, query, fragment))
     if not path:
         return url_unparse((scheme, bnetloc, bpath, query or bquery, fragment))
-    if not path.startswith("/"):
-        merged = bpath.rsplit("/", 1)[0] + "/" if "/" in bpath else ""
-        if bnetloc and not bpath:
-            merged = "/"
-        path = merged + path
-    return url_unparse((scheme, bnetloc, _remove_dot_segments(path), query, fragment))
+    if path.startswith("/"):
+        segments = path.split("/")
+    else:
+        segments = bpath.split("/")[:-1] + path.split("/")
+    return url_unparse((scheme, bnetloc, _resolve_dot_segments(segments), query, fragment))
 
 
 def _ascii_host(host):
@@ -274,13 +274,10 @@ def url_fix(s, charset="utf-8"):
     netloc = url.netloc
     if url.host and url.ascii_host != url.host:
         netloc = netloc.replace(url.host, url.ascii_host)
-    path = url_quote(url.path, charset, safe=_FIX_PATH_SAFE)
-    if url.scheme == "file" and path.startswith("/") and not netloc:
-        netloc = ""
     return url_unparse((
         url.scheme,
         netloc,
-        path,
+        url_quote(url.path, charset, safe=_FIX_PATH_SAFE),
         url_quote_plus(url.query, charset, safe=_FIX_QUERY_SAFE),
         url_quote_plus(url.fragment, charset, safe=_FIX_QUERY_SAFE),
     ))
