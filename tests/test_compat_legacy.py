@@ -444,6 +444,12 @@ def test_jws_rejects_what_it_did_not_sign():
     with pytest.raises(BadSignature):
         JSONWebSignatureSerializer("secret", algorithm_name="HS384").loads(PY2_HS256_TOKEN)
 
+    other = JSONWebSignatureSerializer("other")
+    assert other.loads_unsafe(PY2_TOKEN) == (False, {"id": 1})
+    assert other.loads_unsafe(PY2_TOKEN, return_header=True) == (False, ({"id": 1}, {"alg": "HS512"}))
+    assert other.loads_unsafe(b"garbage") == (False, None)
+    assert JSONWebSignatureSerializer("secret").loads_unsafe(PY2_TOKEN) == (True, {"id": 1})
+
 
 def test_timed_jws():
     from itsdangerous import (BadSignature, JSONWebSignatureSerializer, SignatureExpired,
