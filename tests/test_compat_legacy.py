@@ -35,7 +35,7 @@ LIBRARIES = ("werkzeug", "jinja2", "markupsafe", "itsdangerous")
 #: Every module the layer adds names to, imported before it is installed so
 #: that the fixture can take exactly those names out again.
 TARGETS = LIBRARIES + (
-    "werkzeug.security", "werkzeug.urls", "werkzeug.http", "werkzeug.wrappers",
+    "werkzeug.security", "werkzeug.urls", "werkzeug.http", "werkzeug.wrappers", "werkzeug.serving",
     "werkzeug.datastructures", "jinja2.utils", "jinja2.filters", "jinja2.ext",
 )
 
@@ -335,6 +335,15 @@ def test_posixemulation_rename_replaces_the_target(tmpdir):
     rename(str(src), str(dst))
     assert dst.read() == "new"
     assert not src.exists()
+
+
+def test_run_with_reloader_hands_over_to_the_reloader(monkeypatch):
+    from werkzeug import _reloader, serving
+
+    calls = []
+    monkeypatch.setattr(_reloader, "run_with_reloader", lambda *args, **kwargs: calls.append((args, kwargs)))
+    serving.run_with_reloader(len, extra_files=["settings.cfg"], interval=2, reloader_type="stat")
+    assert calls == [((len,), {"extra_files": ["settings.cfg"], "interval": 2, "reloader_type": "stat"})]
 
 
 def test_base_request_and_response():

@@ -63,6 +63,18 @@ def rename(src, dst):
     os.replace(src, dst)
 
 
+def run_with_reloader(main_func, extra_files=None, interval=1, reloader_type="auto"):
+    """Run *main_func* in a child process that restarts when a module or one
+    of *extra_files* changes (Werkzeug 1.0's arguments; Werkzeug 3 keeps the
+    function in ``werkzeug._reloader`` with ``exclude_patterns`` third).
+    Flask-SocketIO 4's ``socketio.run(app, use_reloader=True)`` calls it."""
+    from werkzeug import _reloader
+
+    return _reloader.run_with_reloader(
+        main_func, extra_files=extra_files, interval=interval, reloader_type=reloader_type
+    )
+
+
 def _parse_basic(credentials):
     try:
         decoded = base64.b64decode(credentials)
@@ -176,6 +188,7 @@ NAMES = {
         "cookie_date": cookie_date,
     },
     "werkzeug.datastructures:WWWAuthenticate": {"set_basic": set_basic, "set_digest": set_digest},
+    "werkzeug.serving": {"run_with_reloader": run_with_reloader},
     "werkzeug.wrappers": dict(_MIXINS, BaseRequest=wrappers.Request, BaseResponse=wrappers.Response),
 }
 
