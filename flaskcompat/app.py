@@ -13,7 +13,6 @@ import io
 import os
 import sys
 import threading
-import warnings
 from datetime import timedelta
 from itertools import chain
 
@@ -37,6 +36,7 @@ from . import json
 from .cli import AppGroup
 from .config import Config, ConfigAttribute
 from .ctx import AppContext, RequestContext, _AppCtxGlobals
+from .debughelpers import FormDataRoutingRedirect, explain_ignored_app_run
 from .globals import _request_ctx_stack, g, request, session
 from .helpers import (
     _PackageBoundObject,
@@ -472,14 +472,7 @@ class Flask(_PackageBoundObject):
         module-level ``app.run()`` does nothing there, as in Flask 1.1.
         """
         if os.environ.get("FLASK_RUN_FROM_CLI") == "true":
-            if os.environ.get("WERKZEUG_RUN_MAIN") != "true":
-                warnings.warn(
-                    "Silently ignoring app.run() because the application is run from "
-                    "the flaskcompat command line executable. Consider putting "
-                    'app.run() behind an if __name__ == "__main__" guard to silence '
-                    "this warning.",
-                    stacklevel=2,
-                )
+            explain_ignored_app_run()
             return
         if debug is not None:
             self.debug = bool(debug)
@@ -772,8 +765,18 @@ class Flask(_PackageBoundObject):
                 return rv
 
     def raise_routing_exception(self, request):
-        """Raise the stored routing failure (404, 405, or a redirect)."""
-        raise request.routing_exception
+        """Raise the stored routing failure (404, 405, or a redirect).
+
+        In debug mode a redirect of a request with a body (a POST to
+        ``/foo`` for the rule ``/foo/``) raises
+        :exc:`~flaskcompat.debughelpers.FormDataRoutingRedirect` instead:
+        the client would drop the body when following it.
+        """
+        e = request.routing_exception
+        if self.debug and isinstance(e, RequestRedirect) and request.method not in (
+                "GET", "HEAD", "OPTIONS"):
+            raise FormDataRoutingRedirect(request)
+        raise e
 
     def dispatch_request(self):
         """Call the view of the matched rule (or answer OPTIONS automatically)."""
@@ -814,7 +817,7 @@ class Flask(_PackageBoundObject):
         compiled the path of successful requests.
         """
         e = _request_ctx_stack.top.request.routing_exception
-        if e is None or self.trap_http_exception(e) or self._find_error_handler(e) is not None:
+        if e is None or self.debug or self.trap_http_exception(e) or self._find_error_handler(e) is not None:
             return None
         for name in _ROUTING_EXCEPTION_PATH:
             if name in self.__dict__ or getattr(type(self), name) != getattr(Flask, name):

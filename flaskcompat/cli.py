@@ -64,6 +64,11 @@ try:
 except ImportError:  # an interpreter built without SSL
     ssl = None
 
+try:
+    import dotenv
+except ImportError:  # python-dotenv is optional (the "dotenv" extra)
+    dotenv = None
+
 __all__ = [
     "AppGroup", "CertParamType", "DispatchingApp", "FlaskCliRunner", "FlaskGroup",
     "NoAppException", "ScriptInfo", "add_run_option", "build_shell",
@@ -638,9 +643,7 @@ def load_dotenv(path=None):
     Without python-dotenv nothing is loaded and False is returned; a tip
     to install it is printed when such files are present.
     """
-    try:
-        import dotenv
-    except ImportError:
+    if dotenv is None:
         if path or os.path.isfile(".env") or os.path.isfile(".flaskenv"):
             click.secho(_DOTENV_TIP, fg="yellow", err=True)
         return False

@@ -6,6 +6,7 @@ open so a test can inspect ``request``, ``session`` and ``g`` afterwards.
 """
 from __future__ import absolute_import
 
+import warnings
 from contextlib import contextmanager
 from copy import copy
 
@@ -53,6 +54,19 @@ class EnvironBuilder(_BaseEnvironBuilder):
             kwargs["data"] = _json.dumps(kwargs.pop("json"), app=app)
             kwargs.setdefault("content_type", "application/json")
         _BaseEnvironBuilder.__init__(self, path, base_url, *args, **kwargs)
+
+
+def make_test_environ_builder(*args, **kwargs):
+    """Deprecated since Flask 1.1 (removed in 2.0): build an
+    :class:`EnvironBuilder` directly.  Kept for the extensions and test
+    suites written against Flask 1.0 that still call it."""
+    warnings.warn(
+        "make_test_environ_builder() is deprecated and will be removed in Flask 2.0. "
+        "Construct flask.testing.EnvironBuilder directly instead.",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return EnvironBuilder(*args, **kwargs)
 
 
 class FlaskClient(Client):

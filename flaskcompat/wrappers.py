@@ -53,6 +53,7 @@ from _compat.werkzeug import (
 from _compat.wsgi import check_response_head, environ_to_bytes, header_to_native
 
 from . import json
+from .debughelpers import attach_enctype_error_multidict
 from .globals import current_app
 
 #: A ``Host`` header: a registered name or IPv4 address (dot-separated
@@ -391,6 +392,8 @@ class Request(JSONMixin, BaseRequest):
             form, files = ImmutableMultiDict(), ImmutableMultiDict()
         self.__dict__["form"] = form
         self.__dict__["files"] = files
+        if not files and mimetype != _FORM_MULTIPART and current_app and current_app.debug:
+            attach_enctype_error_multidict(self)
 
 
 _OCTAL_DIGITS = frozenset(bytearray(b"01234567"))
