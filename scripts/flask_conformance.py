@@ -117,8 +117,15 @@ def fetch_sdist(cache_dir, timeout):
             "--disable-pip-version-check", "--timeout", "30",
             "--dest", download_dir, "flask==%s" % FLASK_VERSION,
         ]
+        env = os.environ.copy()
+        if _pip_major_version() < 21:
+            # pip 20.3, the last for Python 2, fails an assertion in
+            # ``pip download`` when a configuration file sets a constraints
+            # file; the pinned download needs none of the configuration.
+            env["PIP_CONFIG_FILE"] = os.devnull
         print("conformance: fetching %s with pip into %s" % (SDIST_NAME, cache_dir))
-        returncode, _ = run_bounded(command, timeout, os.environ.copy())
+        sys.stdout.flush()
+        returncode, _ = run_bounded(command, timeout, env)
         downloaded = os.path.join(download_dir, SDIST_NAME)
         if returncode != 0 or not os.path.isfile(downloaded):
             raise ConformanceError(
@@ -134,6 +141,12 @@ def fetch_sdist(cache_dir, timeout):
     finally:
         shutil.rmtree(download_dir, ignore_errors=True)
     return cached
+
+
+def _pip_major_version():
+    import pip
+
+    return int(pip.__version__.split(".")[0])
 
 
 def unpack(sdist, workdir):
@@ -202,6 +215,7 @@ def run_suite(sdist_dir, timeout):
         "-c", os.path.join(sdist_dir, "setup.cfg"), "--rootdir", sdist_dir,
         "-q", "-rfE", "--tb=short", "tests",
     ]
+    sys.stdout.flush()
     _, timed_out = run_bounded(command, timeout, env, cwd=sdist_dir)
     outcomes, collection_errors, last_started = {}, [], None
     if os.path.isfile(results):
@@ -300,7 +314,7 @@ def main(argv=None):
                         help="seconds the whole suite may take before it is stopped (default 900)")
     args = parser.parse_args(argv)
     interpreter = interpreter_name()
-    workdir = args.workdir or tempfile.mkdtemp(prefix="flask-conformance-")
+    workdir = os.path.abspath(args.workdir or tempfile.mkdtemp(prefix="flask-conformance-"))
     try:
         expected = expected_failures(EXPECTED_FAILURES_DOC, interpreter)
         sdist = fetch_sdist(args.cache or default_cache_dir(), timeout=300)
