@@ -481,7 +481,10 @@ class Flask(_PackageBoundObject):
         if server_name:
             sn_host, _, sn_port = server_name.partition(":")
         host = host or sn_host or "127.0.0.1"
-        port = int(port or sn_port or 5000)
+        # Port 0 is a choice (any free port), not a missing value.
+        if port is None or port == "":
+            port = sn_port or 5000
+        port = int(port)
         options.setdefault("use_reloader", self.debug)
         options.setdefault("use_debugger", self.debug)
         options.setdefault("threaded", True)

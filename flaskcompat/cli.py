@@ -774,18 +774,22 @@ class CertParamType(click.ParamType):
 
 
 def _import_object(dotted):
-    """The object at ``module.attr`` / ``module:attr``, or ``None``."""
+    """The object at ``module.attr`` / ``module:attr``, the module itself
+    for a plain ``module``, or ``None``."""
     if ":" in dotted:
         module_name, _, attr = dotted.partition(":")
-    else:
+    elif "." in dotted:
         module_name, _, attr = dotted.rpartition(".")
-    if not module_name or not attr:
+    else:
+        module_name, attr = dotted, None
+    if not module_name or attr == "":
         return None
     try:
         __import__(module_name)
     except ImportError:
         return None
-    return getattr(sys.modules[module_name], attr, None)
+    module = sys.modules[module_name]
+    return module if attr is None else getattr(module, attr, None)
 
 
 def _validate_key(ctx, param, value):

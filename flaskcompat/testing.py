@@ -18,6 +18,7 @@ from _compat.werkzeug import (
     client_inject_cookies,
     client_set_cookie,
     client_store_cookies,
+    client_uses_cookies,
 )
 
 from . import json as _json
@@ -135,6 +136,11 @@ class FlaskClient(Client):
         sends depends on the request's host and path, and newer Werkzeug
         clients cannot match them against a partial environ.
         """
+        if not client_uses_cookies(self):
+            raise RuntimeError(
+                "Session transactions only make sense with cookies enabled: "
+                "create the client with app.test_client(use_cookies=True), the default."
+            )
         app = self.application
         outer_reqctx = _request_ctx_stack.top
         ctx = app.test_request_context(*args, **kwargs)
@@ -165,6 +171,9 @@ class FlaskClient(Client):
 
     def __exit__(self, exc_type, exc_value, tb):
         self.preserve_context = False
+        # Every context the block's requests preserved: a streamed response
+        # (stream_with_context) preserves a second one above the request's.
         top = _request_ctx_stack.top
-        if top is not None and top.preserved:
+        while top is not None and top.preserved:
             top.pop()
+            top = _request_ctx_stack.top

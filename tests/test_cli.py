@@ -1205,6 +1205,19 @@ def test_run_ssl_context_import_path(served, isolated, cert_files):
     assert "SSLContext object" in result.stderr
 
 
+def test_run_ssl_context_plain_module_name(served, monkeypatch):
+    """A name without ``.`` or ``:`` is the module itself, as Werkzeug's
+    ``import_string`` (Flask 1.1) read it; what sys.modules holds decides."""
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    monkeypatch.setitem(sys.modules, "cli_tls_context", context)
+    result, _ = invoke_run(["--cert", "cli_tls_context"])
+    assert result.exit_code == 0, result.stderr
+    assert served.pop()["ssl_context"] is context
+    result, _ = invoke_run(["--cert", "os"])
+    assert result.exit_code == 2
+    assert "does not exist" in result.stderr
+
+
 def test_run_help_lists_flask_11_options():
     result = compat_click.CliRunner().invoke(run_command, ["--help"])
     for option in ("--host", "--port", "--cert", "--key", "--reload / --no-reload",
