@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from copy import copy
 
 from _compat.werkzeug import (
+    WERKZEUG_VERSION_TEXT,
     Client,
     EnvironBuilder as _BaseEnvironBuilder,
     client_delete_cookie,
@@ -77,9 +78,10 @@ class FlaskClient(Client):
 
     def __init__(self, *args, **kwargs):
         Client.__init__(self, *args, **kwargs)
+        # Flask 1.1's defaults, which applications' tests compare.
         self.environ_base = {
             "REMOTE_ADDR": "127.0.0.1",
-            "HTTP_USER_AGENT": "werkzeug/flaskcompat",
+            "HTTP_USER_AGENT": "werkzeug/" + WERKZEUG_VERSION_TEXT,
         }
 
     def _builder(self, args, kwargs):

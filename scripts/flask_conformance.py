@@ -167,7 +167,10 @@ def unpack(sdist, workdir):
             if not inside or os.path.isabs(name) or not (member.isfile() or member.isdir()):
                 raise ConformanceError("%s holds an unexpected entry: %r" % (sdist, member.name))
             members.append(member)
-        archive.extractall(workdir, members)
+        if hasattr(tarfile, "data_filter"):  # Python 3.12+: the library checks too
+            archive.extractall(workdir, members, filter="data")
+        else:
+            archive.extractall(workdir, members)
     return os.path.join(workdir, top)
 
 

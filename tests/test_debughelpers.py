@@ -105,19 +105,10 @@ def test_redirected_post_outside_debug_mode_is_a_redirect(app):
 # -- EXPLAIN_TEMPLATE_LOADING --------------------------------------------------------------
 
 
-class ListHandler(logging.Handler):
-    def __init__(self):
-        logging.Handler.__init__(self)
-        self.records = []
-
-    def emit(self, record):
-        self.records.append(record)
-
-
 @pytest.fixture
-def explained(tmpdir):
-    """An app with a blueprint, both with template folders, logging the
-    explanations into a list."""
+def explained(tmpdir, caplog):
+    """An app with a blueprint, both with template folders, and a function
+    giving the app logger's records."""
     root = tmpdir.mkdir("app")
     root.mkdir("templates").join("both.html").write(u"app")
     bp_root = root.mkdir("admin")
@@ -135,19 +126,15 @@ def explained(tmpdir):
 
     app.register_blueprint(admin)
     app.config["EXPLAIN_TEMPLATE_LOADING"] = True
-    handler = ListHandler()
-    app.logger.addHandler(handler)
-    app.logger.setLevel(logging.INFO)
-    yield app, handler.records
-    app.logger.removeHandler(handler)
-    app.logger.setLevel(logging.NOTSET)
+    caplog.set_level(logging.INFO, logger=app.logger.name)
+    return app, lambda: [r for r in caplog.records if r.name == app.logger.name]
 
 
 def test_explanation_lists_every_loader_in_order(explained):
     app, records = explained
     with app.app_context():
         assert render_template("only_admin.html") == u"admin only"
-    (record,) = records
+    (record,) = records()
     assert record.levelno == logging.INFO
     lines = record.getMessage().splitlines()
     assert lines[0] == "Locating template 'only_admin.html':"
@@ -164,7 +151,8 @@ def test_explanation_warns_when_several_loaders_match(explained):
     app, records = explained
     with app.app_context():
         assert render_template("both.html") == u"app"
-    message = records[0].getMessage()
+    (record,) = records()
+    message = record.getMessage()
     assert message.count("-> found") == 2
     assert message.splitlines()[-1] == "Warning: multiple loaders returned a match for the template."
 
@@ -174,7 +162,8 @@ def test_explanation_of_a_missing_template_names_the_blueprint(explained):
     with app.test_client() as client:
         with pytest.raises(TemplateNotFound):
             client.get("/missing")
-    message = records[0].getMessage()
+    (record,) = records()
+    message = record.getMessage()
     assert "Error: the template could not be found." in message
     assert 'looked up from an endpoint that belongs to the blueprint "admin"' in message
     assert "See http://flask.pocoo.org/docs/blueprints/#templates" in message

@@ -7,6 +7,7 @@ import io
 import pytest
 
 from _compat.strings import text_type
+from _compat.werkzeug import WERKZEUG_VERSION_TEXT
 from flaskcompat import (
     Flask,
     g,
@@ -186,7 +187,7 @@ def test_raw_data(client):
 def test_environ_base_defaults(client):
     data = client.get("/echo").get_json()
     assert data[u"remote_addr"] == u"127.0.0.1"
-    assert data[u"user_agent"] == u"werkzeug/flaskcompat"
+    assert data[u"user_agent"] == u"werkzeug/" + WERKZEUG_VERSION_TEXT
 
 
 def test_environ_base_on_the_client(client):
