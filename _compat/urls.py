@@ -27,6 +27,7 @@ QUERY_SAFE = "/:@!$'()*,;"
 #: a URL: it arrives still encoded, so its ``%`` escapes and separators stay.
 QUERY_STRING_SAFE = PATH_SAFE + "?%[]"
 
+
 def host_to_ascii(host):
     """The ASCII spelling of a ``Host`` environ value: an internationalised
     name (``b\xc3\xa4.com`` as the server passes the UTF-8 bytes, or text a

@@ -43,7 +43,7 @@ __all__ = [
     "ImmutableMultiDict", "LocalProxy", "Map", "MultiDict", "RequestRedirect", "Rule",
     "exceptions", "routing", "run_simple", "WERKZEUG_VERSION",
     "client_set_cookie", "client_delete_cookie",
-    "client_get_cookie", "environ_with_ascii_host", "normalize_built_path", "request_host",
+    "client_get_cookie", "normalize_built_path", "request_host",
     "wrap_file",
     "client_inject_cookies", "client_store_cookies", "client_uses_cookies", "match_url",
     "rule_converters",

@@ -820,7 +820,9 @@ class Flask(_PackageBoundObject):
         compiled the path of successful requests.
         """
         e = _request_ctx_stack.top.request.routing_exception
-        if e is None or self.debug or self.trap_http_exception(e) or self._find_error_handler(e) is not None:
+        # Debug mode may explain a redirect instead (raise_routing_exception).
+        if (e is None or self.debug or self.trap_http_exception(e)
+                or self._find_error_handler(e) is not None):
             return None
         for name in _ROUTING_EXCEPTION_PATH:
             if name in self.__dict__ or getattr(type(self), name) != getattr(Flask, name):
