@@ -261,7 +261,7 @@ def expected_failures(doc, interpreter):
                 group = INTERPRETER_GROUPS.get(word, {word})
                 if not group <= INTERPRETER_GROUPS["all"]:
                     raise ConformanceError(
-                        "%s line %d: unknown interpreter %r (use %s)"
+                        "%s line %d: unknown interpreter \"%s\" (use %s)"
                         % (doc, number, word, ", ".join(sorted(
                             INTERPRETER_GROUPS["all"] | set(INTERPRETER_GROUPS)))))
                 applies |= group

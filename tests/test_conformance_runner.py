@@ -60,7 +60,7 @@ def test_groups_and_names_select_interpreters(tmpdir):
 
 
 @pytest.mark.parametrize("rows, message", [
-    ([("tests/test_a.py::t", "py99", "why")], "unknown interpreter 'py99'"),
+    ([("tests/test_a.py::t", "py99", "why")], 'unknown interpreter "py99"'),
     ([("tests/test_a.py::t", "all", "why"), ("tests/test_a.py::t", "py3", "why")], "listed twice"),
 ])
 def test_a_broken_list_is_refused(tmpdir, rows, message):
