@@ -46,6 +46,7 @@ from _compat.werkzeug import (
     Headers,
     ImmutableMultiDict,
     NaiveUTCDateHeader,
+    environ_with_ascii_host,
     cached_property,
     constructs_like,
     exceptions,
@@ -746,7 +747,8 @@ class Response(BaseResponse):
             if "content-length" in names and not names & _REWRITTEN_HEADERS:
                 start_response(self.status, self.headers.to_wsgi_list())
                 return body
-        return BaseResponse.__call__(self, environ, start_response)
+        # Werkzeug builds an absolute Location from the request's host.
+        return BaseResponse.__call__(self, environ_with_ascii_host(environ), start_response)
 
     def check_headers(self):
         """Refuse a status line or header that would corrupt the response.
