@@ -10,7 +10,7 @@ from __future__ import absolute_import
 
 from six.moves.urllib.parse import quote as _quote
 
-from _compat.strings import PY2, to_bytes, to_text, text_type, binary_type
+from _compat.strings import PY2, binary_type, is_ascii_text, text_type, to_bytes, to_text
 from _compat.wsgi import environ_to_bytes
 
 if PY2:
@@ -26,6 +26,32 @@ QUERY_SAFE = "/:@!$'()*,;"
 #: Characters left unescaped when a whole raw query string is put back into
 #: a URL: it arrives still encoded, so its ``%`` escapes and separators stay.
 QUERY_STRING_SAFE = PATH_SAFE + "?%[]"
+
+
+def host_to_ascii(host):
+    """The ASCII spelling of a ``Host`` environ value: an internationalised
+    name (``b\xc3\xa4.com`` as the server passes the UTF-8 bytes, or text a
+    test put into the environ) becomes its IDNA form (``xn--4ca.com``), as
+    Werkzeug 1.0 encoded it for URLs.  ``None`` when a label is not a valid
+    IDNA label (or the bytes are not UTF-8).
+    """
+    if is_ascii_text(host):
+        return host
+    if isinstance(host, text_type) and max(host) > u"\xff":
+        name = host  # text beyond latin-1 cannot stand for bytes
+    else:
+        try:
+            name = to_text(environ_to_bytes(host), "utf-8", "strict")
+        except UnicodeError:
+            return None
+    name, colon, port = name.partition(u":")
+    try:
+        labels = [to_text(label.encode("idna"), "ascii") if label else label
+                  for label in name.split(u".")]
+    except UnicodeError:
+        return None
+    return u".".join(labels) + colon + port
+
 
 def decode_text(data, errors="replace"):
     """Decode UTF-8 bytes from a request, invalid sequences replaced by U+FFFD.

@@ -29,17 +29,19 @@ from werkzeug.datastructures import (
 from werkzeug.http import HTTP_STATUS_CODES
 from werkzeug.local import LocalProxy
 from werkzeug.utils import cached_property, get_content_type
-from werkzeug.wsgi import wrap_file
+from werkzeug.wsgi import get_host, wrap_file
 from werkzeug.routing import BaseConverter, BuildError, Map as _BaseMap, RequestRedirect
-from werkzeug.serving import run_simple
+import werkzeug.serving
 from werkzeug.test import Client as _BaseClient, EnvironBuilder
 from werkzeug.datastructures import EnvironHeaders
 from werkzeug.wrappers import Request as _WerkzeugRequest, Response as BaseResponse
 
 from _compat.headers import parse_accept_items, parse_authorization_header
-from _compat.strings import is_ascii_text, to_text
-from _compat.urls import QUERY_STRING_SAFE, decode_text, url_quote, url_quote_environ, url_unquote
-from _compat.wsgi import environ_to_bytes
+from _compat.strings import is_ascii_text, to_bytes, to_text
+from _compat.urls import (
+    QUERY_STRING_SAFE, decode_text, host_to_ascii, url_quote, url_quote_environ, url_unquote,
+)
+from _compat.wsgi import bytes_to_environ, environ_to_bytes
 
 __all__ = [
     "BaseConverter", "BaseRequest", "CallbackDict", "cached_property", "BaseResponse", "BuildError", "Client",
@@ -47,8 +49,10 @@ __all__ = [
     "ImmutableMultiDict", "LocalProxy", "Map", "MultiDict", "RequestRedirect", "Rule",
     "exceptions", "routing", "run_simple", "WERKZEUG_VERSION",
     "client_set_cookie", "client_delete_cookie",
-    "client_get_cookie", "normalize_built_path", "wrap_file",
-    "client_inject_cookies", "client_store_cookies", "match_url", "rule_converters",
+    "client_get_cookie", "normalize_built_path", "request_host",
+    "wrap_file",
+    "client_inject_cookies", "client_store_cookies", "client_uses_cookies", "match_url",
+    "rule_converters",
 ]
 
 
@@ -121,6 +125,31 @@ else:
                 )
 
 
+def environ_with_ascii_host(environ):
+    """*environ*, or a copy of it whose ``HTTP_HOST`` is the IDNA (ASCII)
+    spelling of an internationalised host name (:func:`_compat.urls.host_to_ascii`).
+
+    Werkzeug 1.0 keeps such a host as the raw bytes (Python 2 then fails
+    building ``request.url``) and Werkzeug 3 drops it (``http:///``); both
+    read the ASCII spelling alike.  Hosts that are ASCII already, or not a
+    valid name, are left to the caller as they are.
+    """
+    host = environ.get("HTTP_HOST")
+    if host is None or is_ascii_text(host):
+        return environ
+    ascii_host = host_to_ascii(host)
+    if ascii_host is None:
+        return environ
+    environ = dict(environ)
+    environ["HTTP_HOST"] = bytes_to_environ(to_bytes(ascii_host, "ascii"))
+    return environ
+
+
+def request_host(environ, trusted_hosts):
+    """``request.host`` as Werkzeug computes it, for :func:`environ_with_ascii_host`'s environ."""
+    return get_host(environ_with_ascii_host(environ), trusted_hosts)
+
+
 class Map(_BaseMap):
     """Werkzeug's URL map, matching the path the framework decoded itself.
 
@@ -132,8 +161,8 @@ class Map(_BaseMap):
     """
 
     def bind_to_environ(self, environ, *args, **kwargs):
-        adapter = _BaseMap.bind_to_environ(self, environ, *args, **kwargs)
-        env = getattr(environ, "environ", environ)
+        env = environ_with_ascii_host(getattr(environ, "environ", environ))
+        adapter = _BaseMap.bind_to_environ(self, env, *args, **kwargs)
         # The query string redirects carry: the client's, percent-encoded
         # where needed, as ``request.url`` spells it.  Werkzeug 1.0 fails
         # on a raw non-ASCII byte in it; Werkzeug 3 replaces it with U+FFFD.
@@ -386,6 +415,13 @@ def client_get_cookie(client, server_name, key, path="/"):
     return None
 
 
+def client_uses_cookies(client):
+    """Whether a Werkzeug test client keeps cookies (``use_cookies=True``)."""
+    if _MODERN:
+        return client._cookies is not None
+    return client.cookie_jar is not None
+
+
 def client_inject_cookies(client, environ):
     """Put the test client's cookies into *environ* as its ``HTTP_COOKIE``."""
     if _MODERN:
@@ -609,7 +645,53 @@ __all__ += ["has_close_callbacks", "headers_from_pairs", "fill_response", "const
             "get_content_type"]
 
 
+# -- response date headers ------------------------------------------------------
+
+
+class NaiveUTCDateHeader(object):
+    """A date header property of Werkzeug's response, read as a naive UTC
+    datetime on every generation.
+
+    Werkzeug 1.0 (so Flask 1.1) gives naive UTC datetimes; Werkzeug 2+ gives
+    aware ones, which compare unequal to the naive datetimes Flask 1.1 code
+    and its tests use (``rv.last_modified == datetime(1999, 1, 1)``).
+    Setting and deleting are Werkzeug's own.
+    """
+
+    def __init__(self, werkzeug_property):
+        self.werkzeug_property = werkzeug_property
+        self.__doc__ = werkzeug_property.__doc__
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = self.werkzeug_property.__get__(obj, cls)
+        if value is not None and value.tzinfo is not None:
+            value = value.replace(tzinfo=None) - value.utcoffset()
+        return value
+
+    def __set__(self, obj, value):
+        self.werkzeug_property.__set__(obj, value)
+
+    def __delete__(self, obj):
+        self.werkzeug_property.__delete__(obj)
+
+
+__all__ += ["NaiveUTCDateHeader"]
+
+
 # -- for the development server (flaskcompat.serving) --------------------------
+
+
+def run_simple(hostname, port, application, **options):
+    """``werkzeug.serving.run_simple``, looked up on each call.
+
+    Tests (Flask 1.1's own among them) replace the function in
+    ``werkzeug.serving`` to see what ``app.run()`` passes without starting
+    a server that would block; a name bound at import would miss that.
+    """
+    return werkzeug.serving.run_simple(hostname, port, application, **options)
+
 
 # The request handler, the server factory and the debugger middleware have
 # the same names and constructor signatures in Werkzeug 1.0 and 3.x.

@@ -13,7 +13,6 @@ import io
 import os
 import sys
 import threading
-import warnings
 from datetime import timedelta
 from itertools import chain
 
@@ -37,6 +36,7 @@ from . import json
 from .cli import AppGroup
 from .config import Config, ConfigAttribute
 from .ctx import AppContext, RequestContext, _AppCtxGlobals
+from .debughelpers import FormDataRoutingRedirect, explain_ignored_app_run
 from .globals import _request_ctx_stack, g, request, session
 from .helpers import (
     _PackageBoundObject,
@@ -472,14 +472,7 @@ class Flask(_PackageBoundObject):
         module-level ``app.run()`` does nothing there, as in Flask 1.1.
         """
         if os.environ.get("FLASK_RUN_FROM_CLI") == "true":
-            if os.environ.get("WERKZEUG_RUN_MAIN") != "true":
-                warnings.warn(
-                    "Silently ignoring app.run() because the application is run from "
-                    "the flaskcompat command line executable. Consider putting "
-                    'app.run() behind an if __name__ == "__main__" guard to silence '
-                    "this warning.",
-                    stacklevel=2,
-                )
+            explain_ignored_app_run()
             return
         if debug is not None:
             self.debug = bool(debug)
@@ -488,7 +481,10 @@ class Flask(_PackageBoundObject):
         if server_name:
             sn_host, _, sn_port = server_name.partition(":")
         host = host or sn_host or "127.0.0.1"
-        port = int(port or sn_port or 5000)
+        # Port 0 is a choice (any free port), not a missing value.
+        if port is None or port == "":
+            port = sn_port or 5000
+        port = int(port)
         options.setdefault("use_reloader", self.debug)
         options.setdefault("use_debugger", self.debug)
         options.setdefault("threaded", True)
@@ -772,8 +768,18 @@ class Flask(_PackageBoundObject):
                 return rv
 
     def raise_routing_exception(self, request):
-        """Raise the stored routing failure (404, 405, or a redirect)."""
-        raise request.routing_exception
+        """Raise the stored routing failure (404, 405, or a redirect).
+
+        In debug mode a redirect of a request with a body (a POST to
+        ``/foo`` for the rule ``/foo/``) raises
+        :exc:`~flaskcompat.debughelpers.FormDataRoutingRedirect` instead:
+        the client would drop the body when following it.
+        """
+        e = request.routing_exception
+        if self.debug and isinstance(e, RequestRedirect) and request.method not in (
+                "GET", "HEAD", "OPTIONS"):
+            raise FormDataRoutingRedirect(request)
+        raise e
 
     def dispatch_request(self):
         """Call the view of the matched rule (or answer OPTIONS automatically)."""
@@ -814,7 +820,9 @@ class Flask(_PackageBoundObject):
         compiled the path of successful requests.
         """
         e = _request_ctx_stack.top.request.routing_exception
-        if e is None or self.trap_http_exception(e) or self._find_error_handler(e) is not None:
+        # Debug mode may explain a redirect instead (raise_routing_exception).
+        if (e is None or self.debug or self.trap_http_exception(e)
+                or self._find_error_handler(e) is not None):
             return None
         for name in _ROUTING_EXCEPTION_PATH:
             if name in self.__dict__ or getattr(type(self), name) != getattr(Flask, name):

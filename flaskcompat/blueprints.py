@@ -151,11 +151,19 @@ class Blueprint(_PackageBoundObject):
         self.record(lambda s: s.add_url_rule(rule, endpoint, view_func, **options))
 
     def endpoint(self, endpoint):
-        """Register a view function for ``blueprint.endpoint``."""
+        """Register a view function for *endpoint* once the blueprint is registered.
+
+        As documented for Flask 1.1, the name is not prefixed with the
+        blueprint's: ``endpoint("bar")`` serves the application's ``bar``
+        (a rule added with ``app.url_map.add``, say).  A leading dot names
+        this blueprint's endpoint: ``endpoint(".bar")`` serves ``bp.bar``.
+        """
+        if endpoint.startswith("."):
+            endpoint = "%s%s" % (self.name, endpoint)
 
         def decorator(f):
             def register_endpoint(state):
-                state.app.view_functions["%s.%s" % (self.name, endpoint)] = f
+                state.app.view_functions[endpoint] = f
 
             self.record_once(register_endpoint)
             return f

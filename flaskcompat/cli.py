@@ -64,6 +64,11 @@ try:
 except ImportError:  # an interpreter built without SSL
     ssl = None
 
+try:
+    import dotenv
+except ImportError:  # python-dotenv is optional (the "dotenv" extra)
+    dotenv = None
+
 __all__ = [
     "AppGroup", "CertParamType", "DispatchingApp", "FlaskCliRunner", "FlaskGroup",
     "NoAppException", "ScriptInfo", "add_run_option", "build_shell",
@@ -638,9 +643,7 @@ def load_dotenv(path=None):
     Without python-dotenv nothing is loaded and False is returned; a tip
     to install it is printed when such files are present.
     """
-    try:
-        import dotenv
-    except ImportError:
+    if dotenv is None:
         if path or os.path.isfile(".env") or os.path.isfile(".flaskenv"):
             click.secho(_DOTENV_TIP, fg="yellow", err=True)
         return False
@@ -771,18 +774,22 @@ class CertParamType(click.ParamType):
 
 
 def _import_object(dotted):
-    """The object at ``module.attr`` / ``module:attr``, or ``None``."""
+    """The object at ``module.attr`` / ``module:attr``, the module itself
+    for a plain ``module``, or ``None``."""
     if ":" in dotted:
         module_name, _, attr = dotted.partition(":")
-    else:
+    elif "." in dotted:
         module_name, _, attr = dotted.rpartition(".")
-    if not module_name or not attr:
+    else:
+        module_name, attr = dotted, None
+    if not module_name or attr == "":
         return None
     try:
         __import__(module_name)
     except ImportError:
         return None
-    return getattr(sys.modules[module_name], attr, None)
+    module = sys.modules[module_name]
+    return module if attr is None else getattr(module, attr, None)
 
 
 def _validate_key(ctx, param, value):

@@ -41,9 +41,10 @@ class _AppCtxGlobals(object):
         return iter(self.__dict__)
 
     def __repr__(self):
+        # Flask 1.1's spelling, which applications' own tests compare.
         top = _app_ctx_stack.top
         if top is not None:
-            return "<flaskcompat.g of %r>" % top.app.name
+            return "<flask.g of %r>" % top.app.name
         return object.__repr__(self)
 
 

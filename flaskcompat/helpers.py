@@ -596,7 +596,7 @@ class _PackageBoundObject(object):
     @static_folder.setter
     def static_folder(self, value):
         if value is not None:
-            value = value.rstrip("/\\")
+            value = path_to_native(value).rstrip("/\\")
         self._static_folder = value
 
     @property

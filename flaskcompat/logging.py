@@ -8,6 +8,7 @@ from __future__ import absolute_import
 
 import logging
 import sys
+import warnings
 
 from _compat.werkzeug import LocalProxy
 
@@ -40,9 +41,29 @@ default_handler.setFormatter(
 )
 
 
+def _has_config(logger):
+    """Whether *logger* was configured (a level, handlers, filters or no propagation)."""
+    return bool(logger.level or logger.handlers or logger.filters or not logger.propagate)
+
+
 def create_logger(app):
-    """The app's logger: DEBUG level in debug mode, :data:`default_handler` if none handles it."""
+    """The app's logger: DEBUG level in debug mode, :data:`default_handler` if none handles it.
+
+    Before Flask 1.1 the app logger was ``flask.app``; configuration an
+    application still applies there (or to ``flask``) has no effect, so
+    a warning says where it must move.
+    """
     logger = logging.getLogger(app.name)
+    if not _has_config(logger):
+        for old_name in ("flask.app", "flask"):
+            if _has_config(logging.getLogger(old_name)):
+                warnings.warn(
+                    "'app.logger' is named '%s' for this application, but logging "
+                    "configuration was found for '%s', which no longer has an effect. "
+                    "Move that configuration to '%s'." % (logger.name, old_name, logger.name),
+                    stacklevel=2,
+                )
+                break
     if app.debug and not logger.level:
         logger.setLevel(logging.DEBUG)
     if not has_level_handler(logger):

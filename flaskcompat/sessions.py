@@ -12,6 +12,7 @@ import calendar
 import hashlib
 import hmac
 import time
+import warnings
 from datetime import datetime, timedelta
 
 from itsdangerous import BadSignature, BadTimeSignature, URLSafeTimedSerializer
@@ -148,10 +149,25 @@ class SessionInterface(object):
             return None
         rv = rv.rsplit(":", 1)[0].lstrip(".")
         if "." not in rv:
-            # Browsers refuse cookies for single-label domains like "localhost".
+            warnings.warn(
+                '"%s" is not a valid cookie domain: it must contain a ".", and browsers '
+                "refuse cookies for single-label domains. The session cookie is sent "
+                "without a domain. Add an entry such as \"localhost.localdomain\" to "
+                "your hosts file and use that as SERVER_NAME instead." % rv,
+                stacklevel=2,
+            )
             app.config["SESSION_COOKIE_DOMAIN"] = False
             return None
-        if self.get_cookie_path(app) == "/" and not _is_ip(rv):
+        is_ip = _is_ip(rv)
+        if is_ip:
+            warnings.warn(
+                "The session cookie domain is an IP address (%s); some browsers do "
+                "not accept cookies for one. Add an entry such as "
+                '"localhost.localdomain" to your hosts file and use that as '
+                "SERVER_NAME instead." % rv,
+                stacklevel=2,
+            )
+        if self.get_cookie_path(app) == "/" and not is_ip:
             rv = "." + rv
         app.config["SESSION_COOKIE_DOMAIN"] = rv
         return rv

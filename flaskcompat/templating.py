@@ -35,6 +35,7 @@ from _compat.strings import (
 from _compat.lang import iteritems
 from _compat.werkzeug import LocalProxy
 
+from .debughelpers import explain_template_loading_attempts
 from .globals import _app_ctx_stack, _request_ctx_stack
 from .signals import before_render_template, template_rendered
 
@@ -108,20 +109,10 @@ class DispatchingJinjaLoader(BaseLoader):
                 rv = loader.get_source(environment, template)
                 if found is None:
                     found = rv
-                attempts.append((loader, source, rv))
             except TemplateNotFound:
-                attempts.append((loader, source, None))
-        self.app.logger.info(
-            "Locating template %r:\n%s",
-            template,
-            "\n".join(
-                "  %d: %s %r -> %s" % (
-                    i + 1, type(loader).__name__, getattr(source, "import_name", source),
-                    "found (%r)" % (rv[1],) if rv else "no match",
-                )
-                for i, (loader, source, rv) in enumerate(attempts)
-            ),
-        )
+                rv = None
+            attempts.append((loader, source, rv))
+        explain_template_loading_attempts(self.app, template, attempts)
         if found is None:
             raise TemplateNotFound(template)
         return found

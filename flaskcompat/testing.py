@@ -6,11 +6,13 @@ open so a test can inspect ``request``, ``session`` and ``g`` afterwards.
 """
 from __future__ import absolute_import
 
+import warnings
 from contextlib import contextmanager
 from copy import copy
 
 from _compat.py3traps import report_bytes_given_as_text
 from _compat.werkzeug import (
+    WERKZEUG_VERSION_TEXT,
     Client,
     EnvironBuilder as _BaseEnvironBuilder,
     client_delete_cookie,
@@ -18,6 +20,7 @@ from _compat.werkzeug import (
     client_inject_cookies,
     client_set_cookie,
     client_store_cookies,
+    client_uses_cookies,
 )
 
 from . import json as _json
@@ -57,6 +60,19 @@ class EnvironBuilder(_BaseEnvironBuilder):
         _BaseEnvironBuilder.__init__(self, path, base_url, *args, **kwargs)
 
 
+def make_test_environ_builder(*args, **kwargs):
+    """Deprecated since Flask 1.1 (removed in 2.0): build an
+    :class:`EnvironBuilder` directly.  Kept for the extensions and test
+    suites written against Flask 1.0 that still call it."""
+    warnings.warn(
+        "make_test_environ_builder() is deprecated and will be removed in Flask 2.0. "
+        "Construct flask.testing.EnvironBuilder directly instead.",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return EnvironBuilder(*args, **kwargs)
+
+
 class FlaskClient(Client):
     """The test client: ``client.get('/')``, ``client.post('/', data={...})``."""
 
@@ -64,9 +80,10 @@ class FlaskClient(Client):
 
     def __init__(self, *args, **kwargs):
         Client.__init__(self, *args, **kwargs)
+        # Flask 1.1's defaults, which applications' tests compare.
         self.environ_base = {
             "REMOTE_ADDR": "127.0.0.1",
-            "HTTP_USER_AGENT": "werkzeug/flaskcompat",
+            "HTTP_USER_AGENT": "werkzeug/" + WERKZEUG_VERSION_TEXT,
         }
 
     def _builder(self, args, kwargs):
@@ -123,6 +140,11 @@ class FlaskClient(Client):
         sends depends on the request's host and path, and newer Werkzeug
         clients cannot match them against a partial environ.
         """
+        if not client_uses_cookies(self):
+            raise RuntimeError(
+                "Session transactions only make sense with cookies enabled: "
+                "create the client with app.test_client(use_cookies=True), the default."
+            )
         app = self.application
         outer_reqctx = _request_ctx_stack.top
         ctx = app.test_request_context(*args, **kwargs)
@@ -153,6 +175,9 @@ class FlaskClient(Client):
 
     def __exit__(self, exc_type, exc_value, tb):
         self.preserve_context = False
+        # Every context the block's requests preserved: a streamed response
+        # (stream_with_context) preserves a second one above the request's.
         top = _request_ctx_stack.top
-        if top is not None and top.preserved:
+        while top is not None and top.preserved:
             top.pop()
+            top = _request_ctx_stack.top

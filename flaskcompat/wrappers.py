@@ -19,6 +19,7 @@ import calendar
 import io
 import re
 import time
+import warnings
 from datetime import datetime, timedelta
 
 from _compat import py3warnings
@@ -37,13 +38,17 @@ from _compat.strings import (
     to_bytes,
     to_text,
 )
-from _compat.urls import QUERY_STRING_SAFE, decode_text, parse_query, url_quote, url_quote_environ
+from _compat.urls import (
+    QUERY_STRING_SAFE, decode_text, host_to_ascii, parse_query, url_quote, url_quote_environ,
+)
 from _compat.werkzeug import (
     BaseRequest,
     BaseResponse,
     CombinedMultiDict,
     Headers,
     ImmutableMultiDict,
+    NaiveUTCDateHeader,
+    environ_with_ascii_host,
     cached_property,
     constructs_like,
     exceptions,
@@ -52,10 +57,12 @@ from _compat.werkzeug import (
     has_close_callbacks,
     headers_from_pairs,
     parse_authorization,
+    request_host,
 )
 from _compat.wsgi import check_response_head, environ_to_bytes, header_text, header_to_native
 
 from . import json
+from .debughelpers import attach_enctype_error_multidict
 from .globals import current_app
 
 #: A ``Host`` header: a registered name or IPv4 address (dot-separated
@@ -277,7 +284,17 @@ class Request(JSONMixin, BaseRequest):
         Werkzeug 1.0 would keep the bytes (and fail building URLs from them)
         while Werkzeug 3 drops them (and builds ``http:///...``)."""
         host = self.environ.get("HTTP_HOST")
-        return host is None or _VALID_HOST.match(host) is not None
+        if host is None:
+            return True
+        host = host_to_ascii(host)
+        return host is not None and _VALID_HOST.match(host) is not None
+
+    @cached_property
+    def host(self):
+        """The host (and port) the client asked for; an internationalised
+        name in its IDNA spelling (``xn--4ca.com``), as Flask 1.1 built URLs
+        with it, on every interpreter."""
+        return request_host(self.environ, self.trusted_hosts)
 
     def _quoted_environ(self, key, safe):
         return url_quote_environ(self.environ.get(key), safe)
@@ -350,12 +367,16 @@ class Request(JSONMixin, BaseRequest):
         if endpoint and "." in endpoint:
             return endpoint.rsplit(".", 1)[0]
 
+    #: The charset of percent-escapes in the query string (Werkzeug 1.0's
+    #: name; a subclass sets ``"euc-kr"``, say, for a legacy client).
+    url_charset = "utf-8"
+
     @cached_property
     def args(self):
         """The parsed query string (text keys and values)."""
-        return ImmutableMultiDict(
-            parse_query(environ_to_bytes(self.environ.get("QUERY_STRING", "")))
-        )
+        return ImmutableMultiDict(parse_query(
+            environ_to_bytes(self.environ.get("QUERY_STRING", "")), self.url_charset
+        ))
 
     @cached_property
     def values(self):
@@ -404,6 +425,8 @@ class Request(JSONMixin, BaseRequest):
             form, files = ImmutableMultiDict(), ImmutableMultiDict()
         self.__dict__["form"] = form
         self.__dict__["files"] = files
+        if not files and mimetype != _FORM_MULTIPART and current_app and current_app.debug:
+            attach_enctype_error_multidict(self)
 
 
 _OCTAL_DIGITS = frozenset(bytearray(b"01234567"))
@@ -674,6 +697,11 @@ class Response(BaseResponse):
     #: tests written for it compare them; Werkzeug 3 defaults to relative.
     autocorrect_location_header = True
 
+    # Naive UTC datetimes, as Flask 1.1 gave them (see NaiveUTCDateHeader).
+    date = NaiveUTCDateHeader(BaseResponse.date)
+    expires = NaiveUTCDateHeader(BaseResponse.expires)
+    last_modified = NaiveUTCDateHeader(BaseResponse.last_modified)
+
     @property
     def is_json(self):
         return JSONMixin.is_json.fget(self)
@@ -698,9 +726,27 @@ class Response(BaseResponse):
         """Add a ``Set-Cookie`` header; see :func:`dump_set_cookie`."""
         if py3warnings.ENABLED:
             check_py3_text(value, "the value of cookie %r" % (key,))
-        self.headers.add("Set-Cookie", dump_set_cookie(
+        cookie = dump_set_cookie(
             key, value, max_age, expires, path, domain, secure, httponly, samesite,
-        ))
+        )
+        limit = self.max_cookie_size
+        if limit and len(cookie) > limit:
+            warnings.warn(
+                "The %r cookie is too large: its Set-Cookie header is %d bytes, over "
+                "the limit of %d (MAX_COOKIE_SIZE). Browsers may silently ignore "
+                "cookies larger than this; store less in it." % (key, len(cookie), limit),
+                stacklevel=2,
+            )
+        self.headers.add("Set-Cookie", cookie)
+
+    @property
+    def max_cookie_size(self):
+        """The current app's ``MAX_COOKIE_SIZE`` (Werkzeug's default outside
+        an app context): :meth:`set_cookie` warns about a longer cookie,
+        which browsers drop without a word.  0 turns the warning off."""
+        if current_app:
+            return current_app.config["MAX_COOKIE_SIZE"]
+        return BaseResponse.max_cookie_size
 
     def delete_cookie(self, key, path="/", domain=None, secure=False,
                       httponly=False, samesite=None):
@@ -732,7 +778,8 @@ class Response(BaseResponse):
             if "content-length" in names and not names & _REWRITTEN_HEADERS:
                 start_response(self.status, self.headers.to_wsgi_list())
                 return body
-        return BaseResponse.__call__(self, environ, start_response)
+        # Werkzeug builds an absolute Location from the request's host.
+        return BaseResponse.__call__(self, environ_with_ascii_host(environ), start_response)
 
     def check_headers(self):
         """Refuse a status line or header that would corrupt the response.

@@ -38,6 +38,18 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 @pytest.fixture
+def served(monkeypatch):
+    """``werkzeug.serving.run_simple`` replaced: ``app.run()`` calls land here."""
+    calls = []
+
+    def fake_run_simple(hostname, port, application, **options):
+        calls.append((hostname, port, application, options))
+
+    monkeypatch.setattr("werkzeug.serving.run_simple", fake_run_simple)
+    return calls
+
+
+@pytest.fixture
 def app():
     app = Flask(__name__)
     app.config.update(TESTING=True, SECRET_KEY="test key")
@@ -187,6 +199,27 @@ def test_static_host_with_host_matching(static_root):
     with app.test_request_context(base_url="http://www.example"):
         assert url_for("index") == "/"
         assert url_for("static", filename="a.css") == "http://cdn.example/static/a.css"
+
+
+class _PathLike(object):
+    """An ``os.PathLike`` (such as ``pathlib.Path``), on Python 2 as well."""
+
+    def __init__(self, path):
+        self.path = path
+
+    def __fspath__(self):
+        return self.path
+
+
+def test_static_folder_may_be_a_path_object(static_root):
+    app = Flask(__name__, root_path=static_root, static_folder=_PathLike("public/"))
+    assert app.static_folder == os.path.join(static_root, "public")
+    assert app.static_url_path == "/public"
+    rv = app.test_client().get("/public/hi.txt")
+    try:
+        assert rv.data == b"hi public"
+    finally:
+        rv.close()
 
 
 def test_static_host_requires_host_matching_and_vice_versa():
@@ -1873,3 +1906,38 @@ def test_preserve_context_default_follows_debug(app):
     assert app.preserve_context_on_exception is True
     app.config["PRESERVE_CONTEXT_ON_EXCEPTION"] = False
     assert app.preserve_context_on_exception is False
+
+
+# -- app.run -------------------------------------------------------------------
+
+
+def test_run_serves_through_werkzeug_serving_run_simple(app, served):
+    """Looked up when called, so tests (Flask 1.1's own among them) can
+    replace it instead of getting a server that blocks."""
+    app.run()
+    ((host, port, application, options),) = served
+    assert (host, port, application) == ("127.0.0.1", 5000, app)
+    assert options["use_reloader"] is False and options["use_debugger"] is False
+    assert options["threaded"] is True
+
+
+@pytest.mark.parametrize("host, port, server_name, expected", [
+    (None, None, "pocoo.org:8080", ("pocoo.org", 8080)),
+    ("localhost", None, "pocoo.org:8080", ("localhost", 8080)),
+    (None, 80, "pocoo.org:8080", ("pocoo.org", 80)),
+    ("localhost", 0, "localhost:8080", ("localhost", 0)),
+    (None, None, "localhost:0", ("localhost", 0)),
+    (None, "8000", None, ("127.0.0.1", 8000)),
+])
+def test_run_host_and_port(app, served, host, port, server_name, expected):
+    """Arguments first, then SERVER_NAME; port 0 (any free port) is a choice."""
+    app.config["SERVER_NAME"] = server_name
+    app.run(host, port)
+    assert served[0][:2] == expected
+
+
+def test_run_in_debug_mode_reloads_and_debugs(app, served):
+    app.run(debug=True, use_reloader=False)
+    options = served[0][3]
+    assert app.debug is True
+    assert options["use_reloader"] is False and options["use_debugger"] is True

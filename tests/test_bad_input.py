@@ -19,7 +19,7 @@ import pytest
 
 from _compat.strings import text_type
 from _compat.wsgi import bytes_to_environ
-from flaskcompat import Flask, jsonify, make_response, request
+from flaskcompat import Flask, jsonify, make_response, request, url_for
 from wsgi_calls import CountingStream, make_environ, run
 
 # (raw bytes, their decoding): Unicode's "maximal subpart" replacement.
@@ -663,7 +663,8 @@ def test_huge_cookie_header_is_parsed_quickly():
 
 
 @pytest.mark.parametrize("host", [
-    b"\xff", b"exa mple.com", b"a/b", b"caf\xc3\xa9.example", b"[::1", b"x:80:80",
+    b"\xff", b"exa mple.com", b"a/b", b"caf\xc3\xa9\xff.example", b"[::1", b"x:80:80",
+    b"caf\xc3\xa9 .example", u"\u00e9".encode("utf-8") * 64 + b".example",
 ])
 def test_a_host_header_that_is_not_a_host_name_is_a_400(host):
     """One answer on both generations (Werkzeug 1.0 kept such bytes and
@@ -674,6 +675,26 @@ def test_a_host_header_that_is_not_a_host_name_is_a_400(host):
     for path in ("/x", "/go", "/missing"):
         status, _, _ = run(app, make_environ(path, HTTP_HOST=bytes_to_environ(host)))
         assert status == "400 BAD REQUEST"
+
+
+@pytest.mark.parametrize("host, ascii_host", [
+    (b"caf\xc3\xa9.example", b"xn--caf-dma.example"),
+    (b"caf\xc3\xa9.example:8080", b"xn--caf-dma.example:8080"),
+    (u"\u0105\u015b\u017a\u00e4\u00fc\u0436\u0160\u00df\u044f.com".encode("utf-8"),
+     b"xn--ss-uia0hvb09anb3mk6vih.com"),
+])
+def test_an_internationalised_host_name_is_served_in_its_idna_spelling(host, ascii_host):
+    """Flask 1.1 served these (the server passes the UTF-8 bytes); URLs use
+    the IDNA (ASCII) spelling on both generations, as Werkzeug 1.0 built them."""
+    app = Flask(__name__)
+    app.add_url_rule("/x", "x", lambda: u" ".join([request.host, request.url, url_for("x", _external=True)]))
+    app.add_url_rule("/folder/", "folder", lambda: u"folder")
+    status, _, body = run(app, make_environ("/x", HTTP_HOST=bytes_to_environ(host)))
+    assert status == "200 OK"
+    url = b"http://" + ascii_host + b"/x"
+    assert body == ascii_host + b" " + url + b" " + url
+    status, headers, _ = run(app, make_environ("/folder", HTTP_HOST=bytes_to_environ(host)))
+    assert dict(headers)["Location"] == "http://%s/folder/" % ascii_host.decode("ascii")
 
 
 @pytest.mark.parametrize("host", [b"example.com", b"EXAMPLE.com:8080", b"[::1]:5000", b"127.0.0.1", b"xn--caf-dma.example"])

@@ -9,7 +9,7 @@ import os
 
 import pytest
 
-from _compat.werkzeug import BuildError, exceptions
+from _compat.werkzeug import BuildError, Rule, exceptions
 from flaskcompat import (
     Blueprint,
     Flask,
@@ -157,13 +157,29 @@ def test_endpoint_decorator(app, client):
     bp = Blueprint("bp", __name__)
     bp.add_url_rule("/foo", endpoint="bar")
 
-    @bp.endpoint("bar")
+    @bp.endpoint(".bar")
     def bar():
         return u"bar " + request.endpoint
 
     app.register_blueprint(bp, url_prefix="/pre")
     assert app.view_functions["bp.bar"] is bar
     assert client.get("/pre/foo").data == b"bar bp.bar"
+
+
+def test_endpoint_decorator_without_a_dot_names_an_application_endpoint(app, client):
+    """Flask 1.1: the name is not prefixed; the blueprint's prefix does not apply."""
+    app.url_map.add(Rule("/foo", endpoint="bar"))
+    bp = Blueprint("bp", __name__)
+
+    @bp.endpoint("bar")
+    def bar():
+        return request.endpoint
+
+    app.register_blueprint(bp, url_prefix="/pre")
+    assert app.view_functions["bar"] is bar
+    assert "bp.bar" not in app.view_functions
+    assert client.get("/foo").data == b"bar"
+    assert client.get("/pre/bar").status_code == 404
 
 
 # -- subdomains -----------------------------------------------------------------

@@ -937,14 +937,15 @@ def make_fake_dotenv():
 
 @pytest.fixture
 def no_dotenv(monkeypatch):
-    """python-dotenv not importable (``None`` in sys.modules), whatever is installed."""
-    monkeypatch.setitem(sys.modules, "dotenv", None)
+    """python-dotenv absent (``flaskcompat.cli.dotenv`` is ``None``, as when
+    the import failed), whatever is installed."""
+    monkeypatch.setattr(cli_module, "dotenv", None)
 
 
 @pytest.fixture
 def fake_dotenv(monkeypatch):
     fake = make_fake_dotenv()
-    monkeypatch.setitem(sys.modules, "dotenv", fake)
+    monkeypatch.setattr(cli_module, "dotenv", fake)
     return fake
 
 
@@ -955,9 +956,12 @@ TIP = (
 
 
 def test_python_dotenv_is_really_not_installed():
-    """The "not installed" path below is also the real one on these venvs."""
+    """The "not installed" path below is also the real one on these venvs;
+    ``flask.cli.dotenv`` (Flask 1.1's name, which extensions and its own
+    suite test) is then ``None``."""
     with pytest.raises(ImportError):
         __import__("dotenv")
+    assert cli_module.dotenv is None
 
 
 @pytest.mark.parametrize("filename", [".env", ".flaskenv"])
@@ -1199,6 +1203,19 @@ def test_run_ssl_context_import_path(served, isolated, cert_files):
     result, _ = invoke_run(["--cert", "cli_tls.context", "--key", cert_files[1]])
     assert result.exit_code == 2
     assert "SSLContext object" in result.stderr
+
+
+def test_run_ssl_context_plain_module_name(served, monkeypatch):
+    """A name without ``.`` or ``:`` is the module itself, as Werkzeug's
+    ``import_string`` (Flask 1.1) read it; what sys.modules holds decides."""
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    monkeypatch.setitem(sys.modules, "cli_tls_context", context)
+    result, _ = invoke_run(["--cert", "cli_tls_context"])
+    assert result.exit_code == 0, result.stderr
+    assert served.pop()["ssl_context"] is context
+    result, _ = invoke_run(["--cert", "os"])
+    assert result.exit_code == 2
+    assert "does not exist" in result.stderr
 
 
 def test_run_help_lists_flask_11_options():

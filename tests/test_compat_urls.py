@@ -10,10 +10,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from _compat.strings import text_type, to_bytes
+from _compat.wsgi import bytes_to_environ
 from _compat.urls import (
     PATH_SAFE,
     QUERY_SAFE,
     decode_text,
+    host_to_ascii,
     parse_query,
     url_encode,
     url_quote,
@@ -286,3 +288,23 @@ def test_decode_text_never_fails_and_never_yields_surrogates(data):
 @given(st.text())
 def test_decode_text_is_exact_for_valid_utf8(s):
     assert decode_text(to_bytes(s)) == s
+
+
+@pytest.mark.parametrize("host, expected", [
+    ("example.com:8080", "example.com:8080"),
+    (bytes_to_environ("caf\u00e9.example:8080".encode("utf-8")), "xn--caf-dma.example:8080"),
+    # Text beyond latin-1 (what a test may put into an environ) is the name itself.
+    ("\u0436.com", "xn--f1a.com"),
+    (bytes_to_environ("caf\u00e9.example.".encode("utf-8")), "xn--caf-dma.example."),
+])
+def test_host_to_ascii_gives_the_idna_spelling(host, expected):
+    assert host_to_ascii(host) == expected
+
+
+@pytest.mark.parametrize("host", [
+    bytes_to_environ(b"caf\xe9.example"),  # latin-1 bytes, not UTF-8
+    bytes_to_environ("\u00e9".encode("utf-8") * 64 + b".example"),  # label too long
+])
+def test_host_to_ascii_refuses_what_is_no_idna_name(host):
+    assert host_to_ascii(host) is None
+

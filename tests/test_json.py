@@ -10,7 +10,7 @@ import pytest
 
 from _compat.jinja import Markup
 from _compat.strings import text_type
-from flaskcompat import Flask, json, jsonify, render_template_string, request
+from flaskcompat import Blueprint, Flask, json, jsonify, render_template_string, request
 
 
 @pytest.fixture
@@ -138,6 +138,41 @@ def test_app_json_encoder_and_decoder_are_used(app):
 
     rv = app.test_client().post("/")
     assert rv.get_data() == b'{"point":{"x":3}}\n'
+
+
+def test_blueprint_json_encoder_and_decoder_beat_the_apps_in_its_requests(app):
+    """Flask 1.1: a blueprint's ``json_encoder``/``json_decoder`` apply to
+    requests its endpoints handle; other requests use the app's."""
+
+    class Tagged(object):
+        def __init__(self, value):
+            self.value = value
+
+    class Encoder(json.JSONEncoder):
+        def default(self, o):
+            if isinstance(o, Tagged):
+                return "<%d>" % o.value
+            return json.JSONEncoder.default(self, o)
+
+    class Decoder(json.JSONDecoder):
+        def __init__(self, *args, **kwargs):
+            kwargs["object_hook"] = lambda d: Tagged(d["_tag"]) if set(d) == {"_tag"} else d
+            json.JSONDecoder.__init__(self, *args, **kwargs)
+
+    bp = Blueprint("tagged", __name__)
+    bp.json_encoder = Encoder
+    bp.json_decoder = Decoder
+
+    def echo():
+        return json.dumps(request.get_json()["x"])
+
+    bp.add_url_rule("/bp", "echo", echo, methods=["POST"])
+    app.add_url_rule("/app", "echo", echo, methods=["POST"])
+    app.register_blueprint(bp)
+    client = app.test_client()
+    body = json.dumps({"x": {"_tag": 42}})
+    assert client.post("/bp", data=body, content_type="application/json").data == b'"<42>"'
+    assert client.post("/app", data=body, content_type="application/json").data == b'{"_tag": 42}'
 
 
 def test_unknown_types_raise_type_error():

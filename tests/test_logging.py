@@ -13,6 +13,7 @@ import itertools
 import logging
 import re
 import sys
+import warnings
 from contextlib import contextmanager
 
 import pytest
@@ -441,3 +442,32 @@ def test_log_exception_can_be_overridden(tmpdir, names):
 
     assert app.test_client().get("/").status_code == 500
     assert logged == [IndexError]
+
+
+@pytest.mark.parametrize("old_name", ["flask.app", "flask"])
+def test_configuration_left_on_the_pre_1_1_logger_name_warns(make_app, old_name):
+    """Flask 1.0 logged to ``flask.app``; such configuration no longer applies."""
+    old_logger = logging.getLogger(old_name)
+    old_logger.setLevel(logging.DEBUG)
+    try:
+        app = make_app()
+        with pytest.warns(UserWarning) as caught:
+            assert app.logger.getEffectiveLevel() == logging.WARNING
+    finally:
+        old_logger.setLevel(logging.NOTSET)
+    message = str(caught[0].message)
+    assert "configuration was found for '%s'" % old_name in message
+    assert "Move that configuration to '%s'" % app.name in message
+
+
+def test_no_warning_once_the_app_logger_is_configured(make_app, names):
+    old_logger = logging.getLogger("flask.app")
+    old_logger.setLevel(logging.DEBUG)
+    name = names()
+    logging.getLogger(name).setLevel(logging.INFO)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            assert make_app(name).logger.level == logging.INFO
+    finally:
+        old_logger.setLevel(logging.NOTSET)

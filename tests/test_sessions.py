@@ -10,6 +10,7 @@ from __future__ import absolute_import
 import re
 import time
 import uuid
+import warnings
 from datetime import datetime, timedelta
 
 import hashlib
@@ -409,13 +410,22 @@ def test_session_cookie_domain_from_server_name(app):
 
 @pytest.mark.parametrize("server_name", ["localhost", "localhost:5000", "127.0.0.1:8080"])
 def test_no_cookie_domain_for_localhost_or_an_ip(app, server_name):
+    """Both work but may surprise: a warning says why (once per app)."""
     app.config["SERVER_NAME"] = server_name
-    rv = app.test_client().get("/set/user/alice")
+    client = app.test_client()
+    with pytest.warns(UserWarning) as caught:
+        rv = client.get("/set/user/alice")
     attributes = cookie_attributes(rv)
+    (warning,) = caught
     if server_name.startswith("127."):
         assert attributes == ["Domain=127.0.0.1", "HttpOnly", "Path=/"]
+        assert "cookie domain is an IP address (127.0.0.1)" in str(warning.message)
     else:
         assert attributes == ["HttpOnly", "Path=/"]
+        assert '"localhost" is not a valid cookie domain' in str(warning.message)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        client.get("/set/user/bob")
 
 
 # -- Vary: Cookie ---------------------------------------------------------------------------

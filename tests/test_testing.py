@@ -7,6 +7,7 @@ import io
 import pytest
 
 from _compat.strings import text_type
+from _compat.werkzeug import WERKZEUG_VERSION_TEXT
 from flaskcompat import (
     Flask,
     g,
@@ -14,10 +15,11 @@ from flaskcompat import (
     redirect,
     request,
     session,
+    stream_with_context,
     url_for,
 )
 from flaskcompat.globals import _request_ctx_stack
-from flaskcompat.testing import EnvironBuilder, FlaskClient
+from flaskcompat.testing import EnvironBuilder, FlaskClient, make_test_environ_builder
 
 
 @pytest.fixture
@@ -185,7 +187,7 @@ def test_raw_data(client):
 def test_environ_base_defaults(client):
     data = client.get("/echo").get_json()
     assert data[u"remote_addr"] == u"127.0.0.1"
-    assert data[u"user_agent"] == u"werkzeug/flaskcompat"
+    assert data[u"user_agent"] == u"werkzeug/" + WERKZEUG_VERSION_TEXT
 
 
 def test_environ_base_on_the_client(client):
@@ -504,3 +506,37 @@ def test_test_request_context_pops(app):
     with app.test_request_context("/"):
         assert _request_ctx_stack.top is not None
     assert _request_ctx_stack.top is None
+
+
+def test_make_test_environ_builder_is_deprecated_but_builds(app):
+    """Flask 1.0's name, still called by old extensions' tests."""
+    with pytest.deprecated_call():
+        builder = make_test_environ_builder(app, "/x", method="POST")
+    try:
+        assert isinstance(builder, EnvironBuilder)
+        assert (builder.path, builder.method) == ("/x", "POST")
+    finally:
+        builder.close()
+
+
+def test_session_transaction_needs_cookies(app):
+    client = app.test_client(use_cookies=False)
+    with pytest.raises(RuntimeError) as excinfo:
+        with client.session_transaction():
+            pass
+    assert "cookies enabled" in str(excinfo.value)
+
+
+def test_leaving_the_client_block_pops_every_preserved_context(app):
+    """A streamed response preserves a second context above the request's;
+    contexts pushed before the block stay."""
+
+    @app.route("/stream")
+    def stream():
+        return app.response_class(stream_with_context(iter([u"a", u"b"])))
+
+    with app.test_request_context("/outer") as outer:
+        with app.test_client() as client:
+            assert client.get("/stream").data == b"ab"
+            assert _request_ctx_stack.top is not outer
+        assert _request_ctx_stack.top is outer

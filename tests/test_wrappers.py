@@ -9,11 +9,13 @@ from __future__ import absolute_import
 
 import io
 import time
+import warnings
 from datetime import datetime, timedelta
 
 import pytest
 
 from _compat.strings import binary_type, text_type
+from _compat.urls import url_quote
 from _compat.werkzeug import EnvironBuilder, exceptions
 from _compat.wsgi import environ_to_bytes
 from flaskcompat import Flask, Request, Response, jsonify, request
@@ -953,3 +955,84 @@ def test_request_headers_are_latin1_text(app):
         assert request.user_agent.string == u"M\u00c3\u00b6zilla"
         assert request.referrer == u"/\u00ff"
         assert request.authorization is None
+
+
+# -- MAX_COOKIE_SIZE -------------------------------------------------------------------
+
+
+def test_max_cookie_size_comes_from_the_app_config(app):
+    assert Response().max_cookie_size == 4093  # Werkzeug's, outside an app
+    app.config["MAX_COOKIE_SIZE"] = 100
+    with app.app_context():
+        assert Response().max_cookie_size == 100
+
+
+def test_a_cookie_over_max_cookie_size_warns(app, client):
+    app.config["MAX_COOKIE_SIZE"] = 100
+
+    @app.route("/big")
+    def big():
+        rv = Response("", status=204)
+        rv.set_cookie("foo", "bar" * 100)
+        return rv
+
+    with pytest.warns(UserWarning) as caught:
+        rv = client.get("/big")
+    (warning,) = caught
+    assert "'foo' cookie is too large" in str(warning.message)
+    assert "limit of 100" in str(warning.message)
+    # Still sent: the warning is for the developer, browsers decide.
+    assert rv.headers["Set-Cookie"].startswith("foo=" + "bar" * 100)
+
+
+def test_max_cookie_size_zero_turns_the_warning_off(app, client):
+    app.config["MAX_COOKIE_SIZE"] = 0
+
+    @app.route("/big")
+    def big():
+        rv = Response("")
+        rv.set_cookie("foo", "bar" * 5000)
+        return rv
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert client.get("/big").status_code == 200
+
+
+# -- dates of a response -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["date", "expires", "last_modified"])
+def test_response_dates_read_as_naive_utc(name):
+    """As Flask 1.1 (Werkzeug 1.0) gave them, so ``==`` with a naive
+    datetime holds on every generation; an aware value set is converted."""
+    from datetime import tzinfo
+
+    class Plus2(tzinfo):
+        def utcoffset(self, dt):
+            return timedelta(hours=2)
+
+        def dst(self, dt):
+            return timedelta(0)
+
+    rv = Response()
+    setattr(rv, name, datetime(1999, 1, 1, 12, 30))
+    assert getattr(rv, name) == datetime(1999, 1, 1, 12, 30)
+    assert getattr(rv, name).tzinfo is None
+    setattr(rv, name, datetime(1999, 1, 1, 14, 30, tzinfo=Plus2()))
+    assert getattr(rv, name) == datetime(1999, 1, 1, 12, 30)
+    del rv.headers[name.replace("_", "-")]
+    assert getattr(rv, name) is None
+
+
+# -- url_charset ---------------------------------------------------------------------------
+
+
+def test_url_charset_decodes_the_query_string():
+    class EucKrRequest(Request):
+        url_charset = "euc-kr"
+
+    environ = EnvironBuilder(path="/").get_environ()
+    environ["QUERY_STRING"] = "foo=" + url_quote(u"\uc815\uc0c1", "euc-kr")
+    assert EucKrRequest(environ).args["foo"] == u"\uc815\uc0c1"
+    assert Request(environ).args["foo"] == u"\ufffd" * 4  # not UTF-8

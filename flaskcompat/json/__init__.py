@@ -79,13 +79,19 @@ def _app_for_defaults(app):
     return app
 
 
+def _blueprint_handling_request(app):
+    """The blueprint of the current request's endpoint, or ``None``: a
+    blueprint's ``json_encoder``/``json_decoder`` beat the app's there."""
+    top = _request_ctx_stack.top
+    if top is not None and top.request.blueprint:
+        return app.blueprints.get(top.request.blueprint)
+    return None
+
+
 def _dump_arg_defaults(kwargs, app=None):
     app = _app_for_defaults(app)
     if app:
-        bp = None
-        top = _request_ctx_stack.top
-        if top is not None and top.request.blueprint:
-            bp = app.blueprints.get(top.request.blueprint)
+        bp = _blueprint_handling_request(app)
         kwargs.setdefault("cls", (bp and bp.json_encoder) or app.json_encoder)
         if not app.config["JSON_AS_ASCII"]:
             kwargs.setdefault("ensure_ascii", False)
@@ -99,7 +105,11 @@ def _dump_arg_defaults(kwargs, app=None):
 
 def _load_arg_defaults(kwargs, app=None):
     app = _app_for_defaults(app)
-    kwargs.setdefault("cls", app.json_decoder if app else JSONDecoder)
+    if app:
+        bp = _blueprint_handling_request(app)
+        kwargs.setdefault("cls", (bp and bp.json_decoder) or app.json_decoder)
+    else:
+        kwargs.setdefault("cls", JSONDecoder)
 
 
 def _dumps_native(obj, app=None, **kwargs):
