@@ -8,9 +8,9 @@ documented decoding of malformed input, identical on both interpreters.
 """
 from __future__ import absolute_import
 
-from six.moves.urllib.parse import quote as _quote
+from six.moves.urllib.parse import quote as _quote, urlsplit  # noqa: F401 - urlsplit for the framework
 
-from _compat.strings import PY2, to_bytes, to_text, text_type, binary_type
+from _compat.strings import PY2, field_name, to_bytes, to_text, text_type, binary_type
 from _compat.wsgi import environ_to_bytes
 
 if PY2:
@@ -84,7 +84,8 @@ def url_unquote(value, charset="utf-8", errors="replace"):
 
 
 def parse_query(data, charset="utf-8", errors="replace"):
-    """Split a query string (or url-encoded body) into ``(key, value)`` text pairs.
+    """Split a query string (or url-encoded body) into ``(key, value)`` pairs:
+    text values, keys as :func:`_compat.strings.field_name` gives them.
 
     *data* is bytes or text.  Pairs are separated by ``&`` only (``;`` is an
     ordinary character, as in current browsers and Python 3.10+), ``+`` means
@@ -97,7 +98,7 @@ def parse_query(data, charset="utf-8", errors="replace"):
             continue
         key, _, value = segment.partition(b"=")
         pairs.append((
-            url_unquote(key.replace(b"+", b" "), charset, errors),
+            field_name(url_unquote(key.replace(b"+", b" "), charset, errors)),
             url_unquote(value.replace(b"+", b" "), charset, errors),
         ))
     return pairs

@@ -67,6 +67,9 @@ PATHS = [
     "/id/6ba7b810-9dad-11d1-80b4-00c04fd430c8", "/id/nope", "/both/1", "/doc/a/b",
     "/doc/a/b/raw", "/doc/", "/doc/a/", "/dir/x", "/dir/x/", "/folder/x",
     "/item/%41", "/tag/caf\u00e9/", "/item//1",
+    # Without the leading slash (a test client's get("about")), which
+    # Werkzeug adds before matching.
+    "", "about", "folder", "folder/", "item/1", "user/x", "nowhere", "post",
 ]
 METHODS = ["GET", "HEAD", "POST", "PUT", "OPTIONS", "DELETE"]
 
@@ -111,6 +114,10 @@ def test_fast_path_decides_static_rules_and_impossible_paths():
     assert table.match_fast("/num/3", "GET") is not None
     assert table.match_fast("/dir/x", "GET") is None
     assert table.match_fast("/item/" + "9" * 4301, "GET") is None
+    # PATH_INFO without its leading slash is matched as Werkzeug matches it.
+    assert table.match_fast("about", "GET")[0].endpoint == "about"
+    assert table.match_fast("item/12", "GET")[1] == {"id": 12}
+    assert table.match_fast("nowhere", "GET") is NOT_FOUND
     app.add_url_rule("/v<int:version>/api", "versioned", lambda version: "v")
     assert app.url_map.match_fast("/item/12", "GET") is None
     assert app.url_map.match_fast("/about", "GET")[0].endpoint == "about"
