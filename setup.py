@@ -45,7 +45,7 @@ setup(
     long_description=long_description,
     long_description_content_type="text/markdown",
     license="BSD-3-Clause",
-    packages=find_packages(include=["flaskcompat", "flaskcompat.*", "_compat"]),
+    packages=find_packages(include=["flaskcompat", "flaskcompat.*", "_compat", "_compat.*"]),
     include_package_data=True,
     zip_safe=False,
     python_requires=">=2.7, !=3.0.*, !=3.1.*, !=3.2.*, !=3.3.*, !=3.4.*, !=3.5.*, !=3.6.*, !=3.7.*, !=3.8.*",

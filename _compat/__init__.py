@@ -24,6 +24,10 @@ submodules:
     context-local stacks (thread locals on Python 2, contextvars on 3).
 ``_compat.werkzeug``, ``_compat.jinja`` and ``_compat.click``
     adapters over the API differences between library generations.
+``_compat.flask_alias``, ``_compat.flask_compat`` and ``_compat.legacy``
+    ``flask`` as another name for flaskcompat (the opt-in), Flask 1.1's
+    ``flask._compat``, and the Werkzeug/Jinja2/MarkupSafe/itsdangerous
+    names of the Flask 1.x era that the Python 3 releases removed.
 ``_compat.py3warnings``, ``_compat.py3traps`` and ``_compat.interpreter``
     the Python 3 warning mode: where the seam reports what will break on
     Python 3, and how each interpreter is run to see the rest.

@@ -20,6 +20,10 @@ command line, plugin commands, pytest, gunicorn or waitress workers and every
 subprocess see the same ``flask`` as the process that opted in.  Without the
 variable and without the call, nothing changes.
 
+Both also install :mod:`_compat.legacy`: on Python 3 the Werkzeug, Jinja2,
+MarkupSafe and itsdangerous names of the Flask 1.x era that those extensions
+import come back.
+
 The finder speaks both import protocols: ``find_spec`` (Python 3) and
 ``find_module``/``load_module`` (Python 2, PEP 302).
 """
@@ -28,6 +32,8 @@ from __future__ import absolute_import
 import os
 import sys
 from importlib import import_module
+
+from _compat import legacy
 
 #: The environment variable that turns the alias on in every interpreter
 #: started with it (``1``; any other value, or none, leaves ``flask`` alone).
@@ -144,7 +150,8 @@ def install_from_environment():
 
     Runs at the start-up of every interpreter that has the variable (the
     ``.pth`` line tests it before importing this module), so it imports
-    nothing else.
+    none of the libraries (the legacy names are added when each is first
+    imported).
     """
     if os.environ.get(ENVIRON_KEY) == "1":
         _insert_finder()
@@ -153,3 +160,4 @@ def install_from_environment():
 def _insert_finder():
     if not is_installed():
         sys.meta_path.insert(0, FlaskAliasFinder())
+    legacy.install()
