@@ -18,12 +18,15 @@ class User(UserMixin, db.Model):
     tasks = db.relationship("Task", backref="owner", lazy="dynamic",
                             order_by="Task.id", cascade="all, delete-orphan")
 
+    # Native strings for the method and the stored hash (which the database
+    # gives back as text): Werkzeug 1.0 passes the hash name inside them to
+    # hashlib, and PyPy 2's refuses a unicode one.
     def set_password(self, password):
-        self.password_hash = generate_password_hash(
-            password, method=current_app.config["PASSWORD_HASH_METHOD"])
+        method = str(current_app.config["PASSWORD_HASH_METHOD"])
+        self.password_hash = generate_password_hash(password, method=method)
 
     def check_password(self, password):
-        return check_password_hash(self.password_hash, password)
+        return check_password_hash(str(self.password_hash), password)
 
 
 class Task(db.Model):
