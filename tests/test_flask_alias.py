@@ -381,8 +381,11 @@ def plugin(sandbox):
     ``flask.commands`` entry point is ``hello`` (``*.dist-info`` on
     ``PYTHONPATH``: read by ``importlib.metadata`` and ``pkg_resources``)."""
     write(sandbox.path, "myplugin.py", PLUGIN)
+    # A requirement that is not installed, as Flask is not for an app that
+    # removed it: Python 2's pkg_resources must not refuse the plugin.
     write(sandbox.path, "myplugin-1.0.dist-info/METADATA",
-          "Metadata-Version: 2.1\nName: myplugin\nVersion: 1.0\n")
+          "Metadata-Version: 2.1\nName: myplugin\nVersion: 1.0\n"
+          "Requires-Dist: flaskcompat-absent-requirement\n")
     write(sandbox.path, "myplugin-1.0.dist-info/entry_points.txt",
           "[flask.commands]\nhello = myplugin:hello\n")
     write(sandbox.path, "app.py", APP)
