@@ -11,7 +11,14 @@ from setuptools.command.build_py import build_py
 #: process that inherits it (command line, test runner, WSGI workers,
 #: subprocesses) without any code of the user's running first.
 ALIAS_PTH = "flaskcompat-as-flask.pth"
-ALIAS_PTH_LINE = "import _compat.flask_alias as a; a.install_from_environment()\n"
+#: The variable is tested before anything is imported: the line runs in every
+#: interpreter of the environment, and importing ``_compat`` there would put
+#: flaskcompat's package in front of an application's own ``_compat`` module
+#: in processes that never use flaskcompat.
+ALIAS_PTH_LINE = (
+    "import os; os.environ.get('FLASKCOMPAT_AS_FLASK') == '1' and "
+    "__import__('_compat.flask_alias').flask_alias.install_from_environment()\n"
+)
 
 
 class build_py_with_alias_hook(build_py):

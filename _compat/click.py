@@ -200,6 +200,20 @@ class CliRunner(_BaseCliRunner):
 # -- plugins ------------------------------------------------------------------
 
 
+class _UncheckedEntryPoint(object):
+    """A ``pkg_resources`` entry point loaded as ``importlib.metadata`` loads one.
+
+    ``pkg_resources``' own ``load()`` first checks that the plugin's
+    distribution has its requirements installed -- Flask itself, for every
+    Flask extension (Flask-Migrate's ``db``), which an application on
+    flaskcompat may well have removed.  Python 3 checks nothing.
+    """
+
+    def __init__(self, entry_point):
+        self.name = entry_point.name
+        self.load = entry_point.resolve
+
+
 def iter_entry_points(group):
     """The installed entry points of *group*, each with ``.name`` and ``.load()``.
 
@@ -215,7 +229,7 @@ def iter_entry_points(group):
             import pkg_resources
         except ImportError:
             return []
-        return list(pkg_resources.iter_entry_points(group))
+        return [_UncheckedEntryPoint(ep) for ep in pkg_resources.iter_entry_points(group)]
     found = entry_points()
     if hasattr(found, "select"):
         return list(found.select(group=group))

@@ -15,7 +15,7 @@ dependency) is never reached while the finder is in place.
 
 The opt-in is inherited: :func:`install` also sets :data:`ENVIRON_KEY` in
 ``os.environ``, and the distribution installs a ``.pth`` file whose one line
-calls :func:`install_from_environment` when any interpreter starts.  So the
+calls :func:`install_from_environment` when an interpreter starts with it.  So the
 command line, plugin commands, pytest, gunicorn or waitress workers and every
 subprocess see the same ``flask`` as the process that opted in.  Without the
 variable and without the call, nothing changes.
@@ -62,12 +62,30 @@ def _import_target(fullname):
     return import_module(alias_target(fullname))
 
 
+def _target_exists(fullname):
+    """Whether the flaskcompat module behind ``fullname`` exists.
+
+    A finder that answered every ``flask.X`` would make code probing for an
+    optional module (``importlib.util.find_spec("flask.X")``) believe Flask
+    1.1 had it; such a name is left to the other finders, which fail as
+    for any missing module.
+    """
+    target = alias_target(fullname)
+    if target is None:
+        return False
+    try:
+        from importlib.util import find_spec
+    except ImportError:  # Python 2
+        from pkgutil import find_loader as find_spec
+    return find_spec(target) is not None
+
+
 class FlaskAliasFinder(object):
     """Answers ``import flask...`` with flaskcompat's module objects."""
 
     # Python 3 (PEP 451) ---------------------------------------------------
     def find_spec(self, fullname, path=None, target=None):
-        if alias_target(fullname) is None:
+        if not _target_exists(fullname):
             return None
         from importlib.util import spec_from_loader
 
@@ -90,7 +108,7 @@ class FlaskAliasFinder(object):
 
     # Python 2 (PEP 302) ---------------------------------------------------
     def find_module(self, fullname, path=None):
-        return self if alias_target(fullname) is not None else None
+        return self if _target_exists(fullname) else None
 
     def load_module(self, fullname):
         module = sys.modules.get(fullname)
@@ -130,9 +148,10 @@ def install():
 def install_from_environment():
     """Install the alias when :data:`ENVIRON_KEY` asks for it (the ``.pth`` hook).
 
-    Runs at every interpreter start-up, so it only reads one variable and
-    imports none of the libraries (the legacy names are added when each is
-    first imported).
+    Runs at the start-up of every interpreter that has the variable (the
+    ``.pth`` line tests it before importing this module), so it imports
+    none of the libraries (the legacy names are added when each is first
+    imported).
     """
     if os.environ.get(ENVIRON_KEY) == "1":
         _insert_finder()

@@ -37,7 +37,7 @@ from werkzeug.datastructures import FileStorage, Headers, MultiDict
 from werkzeug.exceptions import BadRequest, RequestEntityTooLarge
 
 from _compat.headers import TEXT_CHARSETS, parse_options_header
-from _compat.strings import is_ascii_text, to_bytes, to_text
+from _compat.strings import field_name, is_ascii_text, to_bytes, to_text
 
 #: The most bytes a part's header block may hold (from the end of its
 #: delimiter line to its blank line), and the most spaces and tabs allowed
@@ -324,7 +324,7 @@ class _MultipartParser(object):
             )
         self._state = _DATA
         self._at_part_start = True
-        self._name = name
+        self._name = field_name(name)
         self._filename = params.get(u"filename")
         content_type = values.get(u"content-type")
         if self._filename is None:

@@ -172,6 +172,21 @@ def to_native(value, charset="utf-8", errors="strict"):
     return to_text(value, charset, errors)
 
 
+def field_name(text):
+    """A query, form, file or cookie field name as the request gives it.
+
+    Werkzeug 1.0 (so Flask 1.1.4) on Python 2 turns ASCII names into native
+    ``str`` and leaves the others ``unicode``, and applications rely on it
+    (``map(str.lower, request.args.keys())``); Python 3 names are ``str``
+    already.  Other names stay text on both interpreters (Werkzeug 1.0 gave
+    a non-ASCII multipart name as UTF-8 bytes, a query name as text; the
+    one rule kept is the one Python 3 applies).
+    """
+    if PY2 and is_ascii_text(text):
+        return text.encode("ascii")
+    return text
+
+
 def is_text(value):
     """True for text (``unicode`` / ``str``), never for bytes."""
     return isinstance(value, six.text_type)

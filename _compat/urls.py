@@ -8,9 +8,11 @@ documented decoding of malformed input, identical on both interpreters.
 """
 from __future__ import absolute_import
 
-from six.moves.urllib.parse import quote as _quote
+from six.moves.urllib.parse import quote as _quote, urlsplit  # noqa: F401 - urlsplit for the framework
 
-from _compat.strings import PY2, binary_type, is_ascii_text, text_type, to_bytes, to_text
+from _compat.strings import (
+    PY2, binary_type, field_name, is_ascii_text, text_type, to_bytes, to_text,
+)
 from _compat.wsgi import environ_to_bytes
 
 if PY2:
@@ -110,7 +112,8 @@ def url_unquote(value, charset="utf-8", errors="replace"):
 
 
 def parse_query(data, charset="utf-8", errors="replace"):
-    """Split a query string (or url-encoded body) into ``(key, value)`` text pairs.
+    """Split a query string (or url-encoded body) into ``(key, value)`` pairs:
+    text values, keys as :func:`_compat.strings.field_name` gives them.
 
     *data* is bytes or text.  Pairs are separated by ``&`` only (``;`` is an
     ordinary character, as in current browsers and Python 3.10+), ``+`` means
@@ -127,7 +130,10 @@ def parse_query(data, charset="utf-8", errors="replace"):
     data = to_bytes(data, "latin-1").replace(b"+", b" ")
     whole = charset == "utf-8" and errors == "replace"
     if whole and b"%" not in data:
-        return [segment.partition(u"=")[::2] for segment in decode_text(data).split(u"&") if segment]
+        return _named_pairs([
+            text for segment in decode_text(data).split(u"&") if segment
+            for text in segment.partition(u"=")[::2]
+        ])
     pieces = []
     for segment in data.split(b"&"):
         if segment:
@@ -138,9 +144,15 @@ def parse_query(data, charset="utf-8", errors="replace"):
         for joiner in (u"&", u"\x00"):
             texts = decode_text(to_bytes(joiner).join(pieces)).split(joiner)
             if len(texts) == len(pieces):
-                return list(zip(texts[::2], texts[1::2]))
-    texts = [to_text(piece, charset, errors) for piece in pieces]
-    return list(zip(texts[::2], texts[1::2]))
+                return _named_pairs(texts)
+    return _named_pairs([to_text(piece, charset, errors) for piece in pieces])
+
+
+def _named_pairs(texts):
+    """``(key, value)`` pairs from alternating texts, keys as
+    :func:`_compat.strings.field_name` gives them (native on Python 2)."""
+    keys = [field_name(key) for key in texts[::2]] if PY2 else texts[::2]
+    return list(zip(keys, texts[1::2]))
 
 
 def _query_item(value, charset):

@@ -48,7 +48,7 @@ __all__ = [
     "CombinedMultiDict", "EnvironBuilder", "FileStorage", "Headers",
     "ImmutableMultiDict", "LocalProxy", "Map", "MultiDict", "RequestRedirect", "Rule",
     "exceptions", "routing", "run_simple", "WERKZEUG_VERSION",
-    "client_set_cookie", "client_delete_cookie",
+    "client_open", "client_set_cookie", "client_delete_cookie",
     "client_get_cookie", "normalize_built_path", "request_host",
     "wrap_file",
     "client_inject_cookies", "client_store_cookies", "client_uses_cookies", "match_url",
@@ -372,6 +372,28 @@ def normalize_built_path(url):
     for escape, char in _PATH_ESCAPES.items():
         path = path.replace(escape, char)
     return path + mark + query
+
+
+def client_open(client, request, as_tuple=False, buffered=False, follow_redirects=False):
+    """``Client.open`` as Werkzeug 1.0 had it, on every generation.
+
+    *request* is an ``EnvironBuilder`` or a WSGI environ (a dict), which the
+    application receives with every key it holds; Werkzeug 3 would rebuild
+    a dict from its standard keys only, so it is handed over wrapped in a
+    request.  *as_tuple* (gone in Werkzeug 2.1) returns ``(environ,
+    response)``.  Calls Werkzeug's method through :class:`Client`, for the
+    reason given in :func:`client_set_cookie`.
+    """
+    if not _MODERN:
+        return Client.open(client, request, as_tuple=as_tuple, buffered=buffered,
+                           follow_redirects=follow_redirects)
+    if isinstance(request, dict):
+        request = _WerkzeugRequest(request, populate_request=False)
+    response = Client.open(client, request, buffered=buffered,
+                           follow_redirects=follow_redirects)
+    if as_tuple:
+        return response.request.environ, response
+    return response
 
 
 def client_set_cookie(client, server_name, key, value="", **kwargs):

@@ -203,12 +203,18 @@ class Map(_BaseMap):
         its ``Allow`` header, a redirect to the slash-terminated rule, a
         value a converter refuses).  *path_info* is the environ's native
         ``PATH_INFO``: for the ASCII paths decided here it equals the text
-        path on both interpreters.
+        path on both interpreters.  Werkzeug matches it with a leading
+        slash added when missing (a test client's ``get('register/')``), and
+        so does this; an empty one (the root of an app mounted under a
+        ``SCRIPT_NAME``) is Werkzeug's to redirect.
         """
+        if not path_info:
+            return None
         routes = self._fast_routes
         if routes is None:
             routes = self._fast_routes = _FastRoutes(list(self.iter_rules()))
-        path_info = path_info or "/"
+        if path_info[0] != "/":
+            path_info = "/" + path_info
         if not is_ascii_text(path_info):
             return None
         rules = routes.static.get(path_info)

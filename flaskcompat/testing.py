@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from copy import copy
 
 from _compat.py3traps import report_bytes_given_as_text
+from _compat.urls import urlsplit
 from _compat.werkzeug import (
     WERKZEUG_VERSION_TEXT,
     Client,
@@ -18,6 +19,7 @@ from _compat.werkzeug import (
     client_delete_cookie,
     client_get_cookie,
     client_inject_cookies,
+    client_open,
     client_set_cookie,
     client_store_cookies,
     client_uses_cookies,
@@ -47,10 +49,14 @@ class EnvironBuilder(_BaseEnvironBuilder):
                 http_host = "%s.%s" % (subdomain, http_host)
             if url_scheme is None:
                 url_scheme = app.config["PREFERRED_URL_SCHEME"]
-            path, _, query = path.partition("?")
-            base_url = "%s://%s/%s" % (url_scheme, http_host, app_root.lstrip("/"))
-            if query:
-                kwargs.setdefault("query_string", query)
+            # A full URL as path (``get('https://example.com/x')``) names
+            # its own scheme and host, as in Flask 1.1.
+            url = urlsplit(path)
+            path = url.path
+            base_url = "%s://%s/%s" % (
+                url.scheme or url_scheme, url.netloc or http_host, app_root.lstrip("/"))
+            if url.query:
+                kwargs.setdefault("query_string", url.query)
         self.app = app
         if "json" in kwargs:
             if "data" in kwargs:
@@ -99,23 +105,25 @@ class FlaskClient(Client):
         return builder
 
     def open(self, *args, **kwargs):
-        """Send a request; the arguments are those of :class:`EnvironBuilder`.
+        """Send a request: the arguments of :class:`EnvironBuilder`, an
+        ``EnvironBuilder``, or a WSGI environ dict (completed with the
+        client's ``environ_base``), as Flask 1.1's client took them.
 
-        Only the arguments of ``Client.open`` itself are kept apart from the
-        builder's.  ``as_tuple`` is passed on when given: older Werkzeug
-        clients follow a redirect by calling ``open(builder, as_tuple=True)``,
-        and mistaking it for a builder argument would break
-        ``follow_redirects``.
+        ``as_tuple``, ``buffered`` and ``follow_redirects`` are the client's
+        own; with ``as_tuple`` the answer is ``(environ, response)``.
         """
-        client_kwargs = {
-            "buffered": kwargs.pop("buffered", False),
-            "follow_redirects": kwargs.pop("follow_redirects", False),
-        }
-        if "as_tuple" in kwargs:
-            client_kwargs["as_tuple"] = kwargs.pop("as_tuple")
+        client_kwargs = dict(
+            (name, kwargs.pop(name, False))
+            for name in ("as_tuple", "buffered", "follow_redirects")
+        )
+        if not kwargs and len(args) == 1 and isinstance(args[0], dict):
+            environ = dict(self.environ_base)
+            environ.update(args[0])
+            environ["flask._preserve_context"] = self.preserve_context
+            return client_open(self, environ, **client_kwargs)
         builder = self._builder(args, kwargs)
         try:
-            return Client.open(self, builder, **client_kwargs)
+            return client_open(self, builder, **client_kwargs)
         finally:
             builder.close()
 

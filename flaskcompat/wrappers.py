@@ -31,6 +31,7 @@ from _compat.urlencoded import parse_urlencoded
 from _compat.py3warnings import check_py3_text
 from _compat.strings import (
     binary_type,
+    field_name,
     integer_types,
     is_ascii_text,
     string_types,
@@ -456,7 +457,8 @@ def _unquote_cookie_value(value):
 
 
 def parse_cookie_header(header):
-    """Parse a ``Cookie`` header (bytes) into ``(name, value)`` text pairs.
+    """Parse a ``Cookie`` header (bytes) into ``(name, value)`` pairs (text
+    values, names as :func:`_compat.strings.field_name` gives them).
 
     Linear in the header's length.  A pair without a name (``=value``) is
     dropped rather than read as a cookie named after its value, so
@@ -469,7 +471,7 @@ def parse_cookie_header(header):
         if not sep or not name:
             continue
         pairs.append((
-            decode_text(name),
+            field_name(decode_text(name)),
             decode_text(_unquote_cookie_value(value.strip())),
         ))
     return pairs
@@ -761,11 +763,14 @@ class Response(BaseResponse):
         string, with its Content-Length set and no Location to rewrite, is
         sent as it is: Werkzeug's :meth:`get_wsgi_response` would only copy
         the headers and wrap the body for nothing.  Everything else goes
-        through Werkzeug.
+        through Werkzeug, including headers a view replaced with a plain
+        dict (``response.headers = {...}``), which Werkzeug copies into a
+        ``Headers`` as Flask 1.1 did.
         """
         body = self.response
         if (
-            type(body) is list
+            isinstance(self.headers, ResponseHeaders)
+            and type(body) is list
             and len(body) == 1
             and type(body[0]) is binary_type
             and self.status_code >= 200

@@ -140,13 +140,13 @@ def test_decoded_values_are_text():
     def types(value):
         seen["values"] = [value, request.path, request.full_path] + [
             item for pair in request.args.items() for item in pair
-        ] + [item for pair in request.cookies.items() for item in pair]
+        ] + list(request.cookies.values())
         return u""
 
     run(app, make_environ(
         PATH_INFO=raw(b"/t/\xff"), QUERY_STRING=raw(b"\xff=\xfe"), HTTP_COOKIE=raw(b"c=\xff"),
     ))
-    assert len(seen["values"]) == 7
+    assert len(seen["values"]) == 6
     for value in seen["values"]:
         assert type(value) is text_type
 

@@ -17,6 +17,7 @@ from _compat.strings import (
     PY2,
     binary_type,
     bytes_like_types,
+    field_name,
     integer_types,
     is_binary_data,
     is_bytes,
@@ -226,6 +227,19 @@ def test_to_native_rejects_non_strings(value):
     with pytest.raises(TypeError) as excinfo:
         to_native(value)
     assert "expects text or bytes, got %s" % type(value).__name__ in str(excinfo.value)
+
+
+def test_field_name_is_native_for_ascii_names_on_python2():
+    """Werkzeug 1.0 on Python 2 gave ASCII field names as ``str`` (so
+    ``str.lower`` applies to them) and others as ``unicode``; Python 3's are
+    ``str`` anyway."""
+    for name in ("a", "Content", ""):
+        result = field_name(name)
+        assert result == name and type(result) is str
+    for name in ("\xe9", "caf\xe9", "\ufffd"):
+        result = field_name(name)
+        assert result == name and type(result) is text_type
+    assert list(map(str.lower, [field_name("Ab"), field_name("CD")])) == ["ab", "cd"]
 
 
 def test_is_text_and_is_bytes_never_confuse_the_two():

@@ -72,6 +72,9 @@ PATHS = [
     "/item/%41", "/tag/caf\u00e9/", "/item//1",
     "/row/9223372036854775807", "/row/9223372036854775808", "/range/0", "/range/1",
     "/range/10", "/range/11", "/ratio/0.5", "/ratio/1.5",
+    # Without the leading slash (a test client's get("about")), which
+    # Werkzeug adds before matching.
+    "", "about", "folder", "folder/", "item/1", "user/x", "nowhere", "post",
 ]
 METHODS = ["GET", "HEAD", "POST", "PUT", "OPTIONS", "DELETE"]
 
@@ -117,6 +120,10 @@ def test_fast_path_decides_static_rules_and_impossible_paths():
     assert table.match_fast("/item/" + "9" * 4301, "GET") is None
     # A rule starting with a variable could match any path: it is tried on
     # every walk, beside the rules under the path's static segments.
+    # PATH_INFO without its leading slash is matched as Werkzeug matches it.
+    assert table.match_fast("about", "GET")[0].endpoint == "about"
+    assert table.match_fast("item/12", "GET")[1] == {"id": 12}
+    assert table.match_fast("nowhere", "GET") is NOT_FOUND
     app.add_url_rule("/v<int:version>/api", "versioned", lambda version: "v")
     rule, args = app.url_map.match_fast("/item/12", "GET")
     assert (rule.endpoint, args) == ("item", {"id": 12})

@@ -220,6 +220,108 @@ def test_open_with_an_environ_builder(app, client):
     assert rv.get_json()[u"remote_addr"] == u"127.0.0.1"
 
 
+def test_paths_without_a_leading_slash(app, client):
+    """``client.get('register/')``: Flask 1.1 sends ``PATH_INFO`` as given
+    and routing adds the slash (real apps' tests rely on it)."""
+    seen = {}
+
+    @app.route("/register/", methods=["GET", "POST"])
+    def register():
+        seen["path"], seen["url"] = request.path, request.url
+        return u"registered"
+
+    @app.route("/api/v1/tasks/<int:task_id>", methods=["POST"])
+    def task(task_id):
+        return u"task %d" % task_id
+
+    rv = client.get("register/")
+    assert (rv.status_code, rv.data) == (200, b"registered")
+    assert seen == {"path": u"/register/", "url": u"http://localhost/register/"}
+    rv = client.post("api/v1/tasks/7")
+    assert (rv.status_code, rv.data) == (200, b"task 7")
+    rv = client.get("register")
+    assert rv.status_code == 308
+    assert rv.headers["Location"] == "http://localhost/register/"
+    assert client.get("register", follow_redirects=True).data == b"registered"
+    assert client.get("nowhere/").status_code == 404
+
+
+def test_a_full_url_as_path_gives_scheme_and_host(client):
+    data = client.get("https://example.com/echo?q=1").get_json()
+    assert data[u"url"] == u"https://example.com/echo?q=1"
+    assert data[u"args"] == {u"q": [u"1"]}
+    # A path starting with two slashes names a host, as in a URL.
+    rv = client.get("//example.org/echo")
+    assert rv.get_json()[u"url"] == u"http://example.org/echo"
+
+
+def test_open_with_an_environ_dict(app, client):
+    """The dict reaches the app with every key it holds, completed with the
+    client's ``environ_base``; the caller's dict is left as it was."""
+    seen = {}
+
+    @app.route("/environ")
+    def environ_view():
+        seen["custom"] = request.environ.get("myapp.tenant")
+        seen["remote_addr"] = request.remote_addr
+        return u"environ"
+
+    builder = EnvironBuilder(app, "/environ", headers={"User-Agent": "Dict/1.0"})
+    try:
+        environ = builder.get_environ()
+    finally:
+        builder.close()
+    environ["myapp.tenant"] = "acme"
+    sent = dict(environ)
+    rv = client.open(environ)
+    assert (rv.status_code, rv.data) == (200, b"environ")
+    assert seen == {"custom": "acme", "remote_addr": u"127.0.0.1"}
+    assert environ == sent
+    with client:
+        client.open(dict(environ))
+        assert request.environ["HTTP_USER_AGENT"] == "Dict/1.0"
+
+
+def test_open_with_a_werkzeug_environ_builder(client):
+    from _compat.werkzeug import EnvironBuilder as WerkzeugEnvironBuilder
+
+    builder = WerkzeugEnvironBuilder("/echo", query_string={"a": u"b"})
+    try:
+        data = client.open(builder).get_json()
+    finally:
+        builder.close()
+    assert data[u"args"] == {u"a": [u"b"]}
+    assert data[u"remote_addr"] == u"127.0.0.1"
+
+
+def test_as_tuple_gives_the_environ_with_the_response(client):
+    environ, rv = client.get("/echo?x=1", as_tuple=True)
+    assert rv.status_code == 200
+    assert (environ["PATH_INFO"], environ["QUERY_STRING"]) == ("/echo", "x=1")
+    environ, rv = client.get("/redirect/1", as_tuple=True, follow_redirects=True)
+    assert rv.get_json()[u"args"] == {u"done": [u"yes"]}
+    assert (environ["PATH_INFO"], environ["QUERY_STRING"]) == ("/echo", "done=yes")
+
+
+def test_buffered_reads_the_whole_response(app, client):
+    closed = []
+
+    class Body(object):
+        def __iter__(self):
+            return iter([b"a", b"b"])
+
+        def close(self):
+            closed.append(True)
+
+    @app.route("/stream")
+    def stream():
+        return app.response_class(Body())
+
+    rv = client.get("/stream", buffered=True)
+    assert closed == [True]
+    assert rv.data == b"ab"
+
+
 def test_environ_builder_uses_the_app_url_config(app):
     app.config.update(
         SERVER_NAME="example.com:8080",

@@ -14,10 +14,10 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from _compat.strings import binary_type, text_type
+from _compat.strings import PY2, binary_type, is_ascii_text, text_type
 from _compat.urls import url_quote
 from _compat.werkzeug import EnvironBuilder, exceptions
-from _compat.wsgi import environ_to_bytes
+from _compat.wsgi import HeaderValueError, environ_to_bytes
 from flaskcompat import Flask, Request, Response, jsonify, request
 from flaskcompat.wrappers import dump_set_cookie
 
@@ -56,6 +56,14 @@ def assert_text(*values):
         assert type(value) is text_type, repr(value)
 
 
+def assert_field_names(*names):
+    """Query, form, file and cookie names are text, except ASCII names on
+    Python 2: native ``str``, as Werkzeug 1.0 (Flask 1.1.4) gave them."""
+    for name in names:
+        native = PY2 and is_ascii_text(name)
+        assert type(name) is (str if native else text_type), repr(name)
+
+
 # -- query string, form, files, values -----------------------------------------
 
 
@@ -77,7 +85,8 @@ def test_args_are_text_and_keep_every_value(app, client):
     assert seen["args"]["space"] == u"a b c"
     assert seen["args"]["empty"] == u""
     for key, values in seen["args"].lists():
-        assert_text(key, *values)
+        assert_field_names(key)
+        assert_text(*values)
 
 
 def test_args_are_immutable(app):
@@ -93,13 +102,15 @@ def test_urlencoded_form(app, client):
     def index():
         seen["form"] = request.form.to_dict(flat=False)
         seen["files"] = list(request.files)
-        seen["types"] = [type(v) for k, vs in request.form.lists() for v in [k] + vs]
+        seen["keys"] = list(request.form.keys())
+        seen["types"] = [type(v) for vs in request.form.listvalues() for v in vs]
         return u""
 
     client.post("/", data={"name": u"Zo\u00eb", "tags": [u"a", u"b"]})
     assert seen["form"] == {u"name": [u"Zo\u00eb"], u"tags": [u"a", u"b"]}
     assert seen["files"] == []
     assert set(seen["types"]) == set([text_type])
+    assert_field_names(*seen["keys"])
 
 
 def test_urlencoded_form_from_raw_body(app, client):
@@ -140,7 +151,8 @@ def test_multipart_form_and_file_upload(app, client):
     )
     assert rv.status_code == 200
     assert seen["filename"] == u"name.txt"
-    assert_text(seen["filename"], seen["name"])
+    assert_text(seen["filename"])
+    assert_field_names(seen["name"])
     assert seen["name"] == u"f"
     assert seen["content_type"] == u"text/plain"
     assert seen["content"] == b"hello\x00\xff"
@@ -185,7 +197,8 @@ def test_non_ascii_upload_filename_is_text(app, client):
     assert seen["mimetype"] == u"text/plain"
     assert seen["disposition"] == u'form-data; name="\u00e9"; filename="a.txt"'
     assert sorted(seen["keys"]) == [u"f", u"\u00e9"]
-    assert_text(seen["filename"], seen["name"], seen["mimetype"], seen["disposition"], *seen["keys"])
+    assert_text(seen["filename"], seen["mimetype"], seen["disposition"])
+    assert_field_names(seen["name"], *seen["keys"])
 
 
 def test_values_combine_args_and_form_args_first(app, client):
@@ -389,7 +402,7 @@ def test_json_with_invalid_utf8_is_a_400_everywhere(app, client):
 # -- cookies and headers ---------------------------------------------------------
 
 
-def test_cookies_are_text(app):
+def test_cookie_values_are_text(app):
     # A client that keeps no cookies sends the Cookie header as given (one
     # that keeps them sends its own jar instead, as in Flask 1.1).
     client = app.test_client(use_cookies=False)
@@ -403,7 +416,8 @@ def test_cookies_are_text(app):
     client.get("/", headers={"Cookie": 'a=1; b="q\\"x"; c=caf%C3%A9'})
     assert seen["cookies"] == {u"a": u"1", u"b": u'q"x', u"c": u"caf%C3%A9"}
     for key, value in seen["cookies"].items():
-        assert_text(key, value)
+        assert_field_names(key)
+        assert_text(value)
 
 
 def test_first_cookie_of_a_name_wins(app):
@@ -654,6 +668,49 @@ def test_wire_headers_are_native_strings(app):
     assert ("Set-Cookie", 'k="\\342\\202\\254"; Path=/') in headers
     assert ("X-Text", "plain") in headers
     assert body == u"\u20ac".encode("utf-8")
+
+
+def test_headers_replaced_by_a_plain_dict_are_sent(app):
+    """Flask 1.1.4 sends them (Werkzeug copies them into ``Headers``);
+    a header with CR or LF is still refused (the testing app raises it)."""
+    @app.route("/")
+    def index():
+        rv = app.response_class(u"x")
+        rv.headers = {"X-Foo": "bar", "Content-Type": "text/plain"}
+        return rv
+
+    @app.route("/split")
+    def split():
+        rv = app.response_class(u"x")
+        rv.headers = {"X-Foo": "bar\r\nSet-Cookie: a=b"}
+        return rv
+
+    status, headers, body = call_wsgi(app, "/")
+    assert status == "200 OK"
+    assert sorted(headers) == [
+        ("Content-Length", "1"), ("Content-Type", "text/plain"), ("X-Foo", "bar"),
+    ]
+    assert body == b"x"
+    with pytest.raises(HeaderValueError) as excinfo:
+        call_wsgi(app, "/split")
+    assert "X-Foo" in str(excinfo.value)
+
+
+def test_ascii_field_names_take_native_string_methods(app, client):
+    """``map(str.lower, request.args.keys())`` works on Python 2 too, as in
+    Flask 1.1.4 (Werkzeug 1.0 gave ASCII names as ``str``)."""
+    @app.route("/", methods=["POST"])
+    def index():
+        names = list(request.args.keys()) + list(request.form.keys())
+        names += list(request.files.keys()) + list(request.cookies.keys())
+        return u" ".join(sorted(map(str.lower, names)))
+
+    client.set_cookie("localhost", "Session", "1")
+    rv = client.post("/?Page=1&SORT=a", data={
+        "Title": u"caf\u00e9", "Upload": (io.BytesIO(b"x"), "a.txt"),
+    })
+    assert rv.status_code == 200
+    assert rv.data == b"page session sort title upload"
 
 
 # -- Set-Cookie: exact strings -----------------------------------------------------
