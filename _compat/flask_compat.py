@@ -11,26 +11,14 @@ from __future__ import absolute_import
 import warnings
 
 import six
-from six.moves import cStringIO as _cStringIO
+from six.moves import cStringIO as StringIO  # noqa: F401 - Python 2's is the fast cStringIO
 
-#: True on Python 2.
-PY2 = six.PY2
-text_type = six.text_type
+from _compat.lang import iteritems, iterkeys, itervalues, reraise, with_metaclass  # noqa: F401
+from _compat.lang import implements_str as implements_to_string  # noqa: F401
+from _compat.strings import PY2, integer_types, text_type  # noqa: F401
+
+#: Text only, as in Flask 1.1 (``_compat.strings.string_types`` has bytes too).
 string_types = six.string_types
-integer_types = six.integer_types
-iterkeys = six.iterkeys
-itervalues = six.itervalues
-iteritems = six.iteritems
-reraise = six.reraise
-with_metaclass = six.with_metaclass
-
-#: The ``io.StringIO`` of Python 3, the fast ``cStringIO.StringIO`` of
-#: Python 2 (which accepts native strings, as Flask 1.1's did).
-StringIO = _cStringIO
-
-#: Class decorator: ``__str__`` returns text; on Python 2 it becomes
-#: ``__unicode__`` and ``__str__`` returns UTF-8 bytes.
-implements_to_string = six.python_2_unicode_compatible
 
 #: PyPy releases older than 2.3 broke context managers that clear the
 #: exception; every PyPy of the matrix is newer, so this is always False.

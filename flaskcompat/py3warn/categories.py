@@ -118,7 +118,7 @@ _TABLE = _group("syntax", [
      "keep text until the edge: encode the finished text once"),
     ("bytes-from-chr", "bytes built from chr()", "use six.int2byte(n), or bytearray"),
     ("text-to-bytes-api", "text given to hashlib, hmac or base64",
-     "encode the text first: hashlib.sha1(value.encode('utf-8'))"),
+     "encode the text first: hashlib.sha1(value.encode('utf-8'))"),  # compat-ok: hint text
     ("json-type-error", "json.dumps failure caught as ValueError",
      "catch (TypeError, ValueError)"),
     ("pyc-path", "hard-coded .pyc path", "use the .py path (or importlib.util.cache_from_source)"),

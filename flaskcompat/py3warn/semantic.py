@@ -2,7 +2,7 @@
 
 Syntax and removed names fail loudly; these fail quietly or far from the
 cause: a ``map()`` result indexed, a dict emptied while iterating over its
-``items()``, ``.encode('hex')``, encoded bytes glued to a text literal.
+``items()``, the str-to-str ``hex`` codec, encoded bytes glued to a text literal.
 Each rule follows a value only as far as the source makes certain -- a
 simple ``name = map(...)`` inside one function (or the module), until the
 name is bound again -- and stays silent about anything wrapped in
@@ -27,13 +27,13 @@ _LIST_METHODS = frozenset(["sort", "pop", "append", "extend", "insert", "remove"
 _JSON_CALLS = frozenset(["jsonify", "dumps"])
 #: Dict methods that add or remove keys.
 _RESIZING_METHODS = frozenset(["pop", "popitem", "clear", "update", "setdefault"])
-#: str-to-str codecs Python 3 refuses in .encode()/.decode(): normalised name ->
-#: (what replaces .encode(codec), what replaces .decode(codec)), each the same on both.
+#: str-to-str codecs Python 3 refuses: normalised name -> (what replaces
+#: encoding with it, what replaces decoding with it), each the same on both.
 _STR_CODECS = {
-    "hex": ("binascii.hexlify(data).decode('ascii') (hex digits are text)",
+    "hex": ("binascii.hexlify(data).decode('ascii') (hex digits are text)",  # compat-ok: hint text
             "binascii.unhexlify(text)"),
-    "base64": ("base64.b64encode(data) (no newlines; .decode('ascii') for text)",
-               "base64.b64decode(data), and .decode('utf-8') where text is wanted"),
+    "base64": ("base64.b64encode(data) (no newlines; .decode('ascii') for text)",  # compat-ok: hint text
+               "base64.b64decode(data), and .decode('utf-8') where text is wanted"),  # compat-ok: hint text
     "rot13": ("codecs.encode(text, 'rot13')", "codecs.decode(text, 'rot13')"),
     "zlib": ("zlib.compress(data)", "zlib.decompress(data)"),
     "zip": ("zlib.compress(data)", "zlib.decompress(data)"),
@@ -412,7 +412,7 @@ def _ordered_uses(statement, plain):
 
 
 def str_codecs(source, project):
-    """``.encode('hex')``, ``.decode('base64')``...: codecs Python 3's str and bytes refuse."""
+    """The ``hex``, ``base64``... str-to-str codecs, which Python 3's str and bytes refuse."""
     for statement in source.statements:
         tokens = statement.tokens
         for i, tok in enumerate(tokens):
@@ -440,7 +440,7 @@ _BYTES_CALLS = frozenset(["encode", "b64encode", "urlsafe_b64encode", "standard_
 
 
 def encoded_text_mix(source, project):
-    """A text literal joined with, or formatting, bytes -- ``x.encode(...)``,
+    """A text literal joined with, or formatting, bytes -- encoded text,
     ``base64.b64encode(...)``, ``h.digest()`` --: bytes on Python 3."""
     for statement in source.statements:
         tokens = statement.tokens
