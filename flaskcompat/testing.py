@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from copy import copy
 
 from _compat.py3traps import report_bytes_given_as_text
-from _compat.urls import urlsplit
+from _compat.urls import split_url
 from _compat.werkzeug import (
     WERKZEUG_VERSION_TEXT,
     Client,
@@ -51,7 +51,7 @@ class EnvironBuilder(_BaseEnvironBuilder):
                 url_scheme = app.config["PREFERRED_URL_SCHEME"]
             # A full URL as path (``get('https://example.com/x')``) names
             # its own scheme and host, as in Flask 1.1.
-            url = urlsplit(path)
+            url = split_url(path)
             path = url.path
             base_url = "%s://%s/%s" % (
                 url.scheme or url_scheme, url.netloc or http_host, app_root.lstrip("/"))

@@ -255,6 +255,24 @@ def test_a_full_url_as_path_gives_scheme_and_host(client):
     assert rv.get_json()[u"url"] == u"http://example.org/echo"
 
 
+def test_a_bytes_path_keeps_its_bytes(app, client):
+    """Flask 1.1's suite requests ``u"/?foo=..."`` encoded as EUC-KR from an
+    app whose ``url_charset`` is EUC-KR: the bytes reach it unchanged."""
+    class KoreanRequest(app.request_class):
+        url_charset = "euc-kr"
+
+    app.request_class = KoreanRequest
+
+    @app.route("/korean")
+    def korean():
+        return request.args["foo"]
+
+    text = u"\uc815\uc0c1\ucc98\ub9ac"
+    rv = client.get(u"/korean?foo=".encode("ascii") + text.encode("euc-kr"))
+    assert (rv.status_code, rv.data) == (200, text.encode("utf-8"))
+    assert client.get(b"/korean?foo=ascii").data == b"ascii"
+
+
 def test_open_with_an_environ_dict(app, client):
     """The dict reaches the app with every key it holds, completed with the
     client's ``environ_base``; the caller's dict is left as it was."""

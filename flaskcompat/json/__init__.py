@@ -189,7 +189,10 @@ def _json_ready(value):
                     )
                 rv[text] = item
             return rv
-        if all(key in value and item is value[key] for key, item in items):
+        # Compared by identity, pair by pair: a lookup by a key that was a
+        # native string would compare text with bytes (UnicodeWarning on PyPy 2).
+        if all(new is old for new_pair, old_pair in zip(items, iteritems(value))
+               for new, old in zip(new_pair, old_pair)):
             return value
         return dict(items)
     if isinstance(value, (list, tuple)):
