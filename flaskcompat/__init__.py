@@ -1,7 +1,7 @@
 """flaskcompat: the Flask 1.1 API on Python 2.7 and Python 3.
 
 Change ``from flask import ...`` to ``from flaskcompat import ...`` -- or
-call :func:`install_as_flask` once, so that ``import flask`` (yours and your
+call ``install_as_flask()`` once, so that ``import flask`` (yours and your
 extensions') means flaskcompat -- and the application runs unchanged on both
 interpreters, answering the same request with the same bytes.
 """
@@ -60,6 +60,6 @@ from .templating import render_template, render_template_string
 
 #: The Flask release whose API flaskcompat provides.  Extensions compare
 #: ``flask.__version__`` with the Flask releases they support, and under
-#: :func:`install_as_flask` this module *is* ``flask``.  flaskcompat's own
+#: ``install_as_flask()`` this module *is* ``flask``.  flaskcompat's own
 #: release is its distribution's version (``pip show flaskcompat``).
 __version__ = "1.1.4"

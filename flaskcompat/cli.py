@@ -568,7 +568,7 @@ class FlaskGroup(AppGroup):
         """Add the commands of the plugin groups not loaded yet.
 
         Called again once the app is loaded: an app module that calls
-        :func:`flaskcompat.install_as_flask` turns Flask's group on.
+        ``flaskcompat.install_as_flask()`` turns Flask's group on.
         """
         groups = [PLUGIN_GROUP]
         if flask_alias.is_installed():

@@ -13,7 +13,7 @@ common mistakes into errors or log records that say what went wrong:
   (:func:`explain_template_loading_attempts`).
 
 ``flask.debughelpers`` is this module under
-:func:`flaskcompat.install_as_flask`.
+``flaskcompat.install_as_flask()``.
 """
 from __future__ import absolute_import
 

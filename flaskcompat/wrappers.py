@@ -670,7 +670,9 @@ class Response(BaseResponse):
         rv = BaseResponse.get_data(self, as_text)
         return rv if as_text else mark_py3_bytes(rv)
 
-    data = property(get_data, BaseResponse.set_data, doc=BaseResponse.data.__doc__)
+    data = property(get_data, BaseResponse.set_data, doc=(
+        "The body as bytes, as ``get_data()`` gives it; assigning replaces it "
+        "(``set_data()``)."))
 
     def __init__(self, response=None, status=None, headers=None, mimetype=None,
                  content_type=None, direct_passthrough=False):

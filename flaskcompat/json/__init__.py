@@ -33,7 +33,7 @@ except ImportError:  # Python 2
     dataclasses = None
 
 __all__ = [
-    "JSONDecodeError", "JSONDecoder", "JSONEncoder", "detect_encoding", "dump",
+    "JSONDecodeError", "JSONDecoder", "JSONEncoder", "MAX_NESTING", "detect_encoding", "dump",
     "dumps", "htmlsafe_dumps", "jsonify", "load", "loads",
 ]
 
