@@ -34,7 +34,7 @@ _STR_CODECS = {
             "binascii.unhexlify(text)"),
     "base64": ("base64.b64encode(data) (no newlines; .decode('ascii') for text)",  # compat-ok: hint text
                "base64.b64decode(data), and .decode('utf-8') where text is wanted"),  # compat-ok: hint text
-    "rot13": ("codecs.encode(text, 'rot13')", "codecs.decode(text, 'rot13')"),
+    "rot13": ("codecs.encode(text, 'rot13')", "codecs.decode(text, 'rot13')"),  # compat-ok: hint text
     "zlib": ("zlib.compress(data)", "zlib.decompress(data)"),
     "zip": ("zlib.compress(data)", "zlib.decompress(data)"),
     "bz2": ("bz2.compress(data)", "bz2.decompress(data)"),
@@ -450,7 +450,7 @@ def encoded_text_mix(source, project):
                 continue
             close = matching(tokens, i + 1)
             if is_op(token_at(tokens, close + 1), "."):
-                continue  # transformed first: b64encode(...).decode('ascii')
+                continue  # compat-ok: transformed first, as in b64encode(...).decode('ascii')
             start = _expression_start(tokens, i - 2) if is_op(token_at(tokens, i - 1), ".") \
                 else i
             joined = (is_op(token_at(tokens, start - 1), "+")
@@ -474,7 +474,7 @@ def encoded_text_mix(source, project):
                     _name(outer, "format") and is_op(token_at(tokens, opening - 2), ".")
                     and _text_literal(token_at(tokens, opening - 3)))
             hint = None if tok.text == "encode" else \
-                "decode its bytes first: %s(...).decode('ascii')" % tok.text
+                "decode its bytes first: %s(...).decode('ascii')" % tok.text  # compat-ok: hint text
             if joined:
                 yield (tok.line, "encoded-text-mix",
                        "a str literal + the bytes of %s(): TypeError on Python 3, where the "
