@@ -11,6 +11,8 @@ import itertools
 import threading
 from functools import partial
 
+from werkzeug.local import LocalProxy
+
 try:
     from contextvars import ContextVar
 except ImportError:  # Python 2 and PyPy 2
@@ -68,3 +70,45 @@ class ContextStack(object):
 
     def __len__(self):
         return len(self._get())
+
+
+class ContextProxy(LocalProxy):
+    """Werkzeug's ``LocalProxy`` for an object found by *lookup* (a
+    function of no arguments, say the top of a :class:`ContextStack`),
+    with the operations views do most often as plain methods.
+
+    ``request.form`` or ``session["user"]`` run on nearly every request.
+    Werkzeug 2+ resolves every proxied operation through a descriptor that
+    binds a new function per access; these methods call *lookup* directly.
+    Everything else, ``isinstance`` and ``_get_current_object()`` included,
+    is Werkzeug's own proxy.
+    """
+
+    __slots__ = ("_lookup",)
+
+    def __init__(self, lookup):
+        LocalProxy.__init__(self, lookup)
+        # The proxy forwards attribute assignment to the proxied object.
+        object.__setattr__(self, "_lookup", lookup)
+
+    def __getattr__(self, name):
+        return getattr(self._lookup(), name)
+
+    def __getitem__(self, key):
+        return self._lookup()[key]
+
+    def __setitem__(self, key, value):
+        self._lookup()[key] = value
+
+    def __contains__(self, item):
+        return item in self._lookup()
+
+    def __bool__(self):
+        # Outside its context the proxy is false rather than an error:
+        # ``if current_app:`` is how code asks whether there is one.
+        try:
+            return bool(self._lookup())
+        except RuntimeError:
+            return False
+
+    __nonzero__ = __bool__  # Python 2

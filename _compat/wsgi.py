@@ -9,6 +9,8 @@ never needs to know which interpreter it runs on.
 """
 from __future__ import absolute_import
 
+import re
+
 from _compat import py3warnings
 from _compat.strings import (
     PY2, bytes_like_types, is_non_ascii_native_bytes, to_bytes, to_text, text_type,
@@ -140,6 +142,29 @@ def header_to_native(value, what="header value", header=None):
         except UnicodeEncodeError:
             raise _header_error(_NOT_LATIN1, value, what, header)
     return value
+
+
+#: Printable ASCII and tab: a header name or value made only of these is
+#: valid as it is on both interpreters.  One match instead of the checks.
+_PLAIN_HEADER_TEXT = re.compile(u"[\t\x20-\x7e]*\\Z")
+_PLAIN_HEADER_BYTES = re.compile(b"[\t\x20-\x7e]*\\Z")
+
+
+def checked_header_text(value, what="header value", header=None):
+    """:func:`header_text` of a header name or value that
+    :func:`header_to_native` accepts (it raises what that raises).
+
+    Response headers are checked and converted as they are set, several
+    per response; most are plain ASCII text (or, on Python 2, ASCII native
+    strings), which need neither.
+    """
+    if type(value) is text_type:
+        if _PLAIN_HEADER_TEXT.match(value) is not None:
+            return value
+    elif PY2 and type(value) is str and _PLAIN_HEADER_BYTES.match(value) is not None:
+        return value.decode("ascii")
+    header_to_native(value, what, header)
+    return header_text(value, what, header)
 
 
 def check_response_head(status, headers):

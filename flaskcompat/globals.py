@@ -8,10 +8,7 @@ threaded server.
 """
 from __future__ import absolute_import
 
-from functools import partial
-
-from _compat.local import ContextStack
-from _compat.werkzeug import LocalProxy
+from _compat.local import ContextProxy, ContextStack
 
 _request_ctx_err_msg = """\
 Working outside of request context.
@@ -30,25 +27,42 @@ documentation for more information.\
 """
 
 
-def _lookup_req_object(name):
+def _current_request_context():
     top = _request_ctx_stack.top
     if top is None:
         raise RuntimeError(_request_ctx_err_msg)
-    return getattr(top, name)
+    return top
+
+
+def _current_app_context():
+    top = _app_ctx_stack.top
+    if top is None:
+        raise RuntimeError(_app_ctx_err_msg)
+    return top
+
+
+def _lookup_req_object(name):
+    return getattr(_current_request_context(), name)
 
 
 def _lookup_app_object(name):
-    top = _app_ctx_stack.top
-    if top is None:
-        raise RuntimeError(_app_ctx_err_msg)
-    return getattr(top, name)
+    return getattr(_current_app_context(), name)
 
 
 def _find_app():
-    top = _app_ctx_stack.top
-    if top is None:
-        raise RuntimeError(_app_ctx_err_msg)
-    return top.app
+    return _current_app_context().app
+
+
+def _find_request():
+    return _current_request_context().request
+
+
+def _find_session():
+    return _current_request_context().session
+
+
+def _find_g():
+    return _current_app_context().g
 
 
 #: The stack of :class:`~flaskcompat.ctx.RequestContext` objects; ``top`` is
@@ -57,7 +71,7 @@ _request_ctx_stack = ContextStack()
 #: The stack of :class:`~flaskcompat.ctx.AppContext` objects.
 _app_ctx_stack = ContextStack()
 
-current_app = LocalProxy(_find_app)
-request = LocalProxy(partial(_lookup_req_object, "request"))
-session = LocalProxy(partial(_lookup_req_object, "session"))
-g = LocalProxy(partial(_lookup_app_object, "g"))
+current_app = ContextProxy(_find_app)
+request = ContextProxy(_find_request)
+session = ContextProxy(_find_session)
+g = ContextProxy(_find_g)

@@ -8,15 +8,17 @@ Replace ``app.session_interface`` to keep sessions elsewhere.
 """
 from __future__ import absolute_import
 
+import binascii
 import calendar
 import hashlib
 import hmac
 import time
 import warnings
+import zlib
 from datetime import datetime, timedelta
 
-from itsdangerous import BadSignature, BadTimeSignature, URLSafeTimedSerializer
-from itsdangerous.encoding import base64_decode, base64_encode, bytes_to_int, int_to_bytes
+from itsdangerous import BadPayload, BadSignature, BadTimeSignature, URLSafeTimedSerializer
+from itsdangerous.encoding import bytes_to_int, int_to_bytes
 
 from _compat import py3warnings
 from _compat.py3warnings import check_py3_text
@@ -227,6 +229,19 @@ def utc_now():
     return _EPOCH + timedelta(seconds=time.time())
 
 
+def _vary_on_cookie(response):
+    """Add ``Cookie`` to the response's ``Vary`` header.
+
+    ``response.vary`` parses the header into a set and writes it back,
+    which costs more than signing the cookie; most responses have no
+    ``Vary`` header yet, and for them setting it gives the same header.
+    """
+    if "Vary" in response.headers:
+        response.vary.add("Cookie")
+    else:
+        response.headers.add("Vary", "Cookie")
+
+
 def _is_ip(value):
     parts = value.split(".")
     return (len(parts) == 4 and all(p.isdigit() for p in parts)) or ":" in value
@@ -235,14 +250,44 @@ def _is_ip(value):
 session_json_serializer = TaggedJSONSerializer()
 
 
+def _translation(pairs):
+    """A 256-byte table for ``bytes.translate`` that maps each pair's first byte to its second."""
+    table = bytearray(range(256))
+    for old, new in pairs:
+        table[ord(old)] = ord(new)
+    return bytes(table)
+
+
+_TO_URL_SAFE = _translation([("+", "-"), ("/", "_")])
+_FROM_URL_SAFE = _translation([("-", "+"), ("_", "/")])
+
+
+def _url_safe_b64encode(data):
+    """itsdangerous's ``base64_encode``: URL-safe alphabet, no padding."""
+    return binascii.b2a_base64(data).translate(_TO_URL_SAFE).rstrip(b"=\n")
+
+
+#: What decoding raises for data that is not base64 (``binascii.Error`` is
+#: not a ``ValueError`` on Python 2).
+_BASE64_ERRORS = (TypeError, ValueError, binascii.Error)
+
+
+def _url_safe_b64decode(data):
+    """itsdangerous's ``base64_decode`` of bytes (padding optional); one of
+    :data:`_BASE64_ERRORS` for what is not base64."""
+    return binascii.a2b_base64((data + b"=" * (-len(data) % 4)).translate(_FROM_URL_SAFE))
+
+
 class SessionCookieSerializer(URLSafeTimedSerializer):
-    """itsdangerous's ``URLSafeTimedSerializer``, signing with a key derived once.
+    """itsdangerous's ``URLSafeTimedSerializer``, without its per-call overhead.
 
     itsdangerous derives the signing key from the secret key and keys a new
-    HMAC on every ``dumps`` and ``loads``; a session cookie is read and
-    written on every request that uses the session, so this serializer
-    derives the key once, keys one HMAC with it, and signs and verifies
-    with copies of it.  The cookie format is itsdangerous's own, byte for
+    HMAC on every ``dumps`` and ``loads``, and goes through several layers
+    of generic code; a session cookie is read and written on every request
+    that uses the session.  This serializer derives the key once, keys one
+    HMAC with it and signs and verifies with copies of it, and writes and
+    reads the URL-safe payload (base64, zlib-compressed when that is
+    shorter) itself.  The cookie format is itsdangerous's own, byte for
     byte (``tests/test_sessions.py`` compares the two), so cookies written
     by Flask 1.1, by the other interpreter or by this class read the same.
     A ``salt`` or ``max_age`` argument takes itsdangerous's own code.
@@ -265,8 +310,14 @@ class SessionCookieSerializer(URLSafeTimedSerializer):
     def dumps(self, obj, salt=None):
         if salt is not None:
             return URLSafeTimedSerializer.dumps(self, obj, salt)
-        value = self.dump_payload(obj) + b"." + base64_encode(int_to_bytes(int(time.time())))
-        signed = value + b"." + base64_encode(self._signature(value))
+        data = to_bytes(self.serializer.dumps(obj), "utf-8")
+        compressed = zlib.compress(data)
+        if len(compressed) < len(data) - 1:
+            payload = b"." + _url_safe_b64encode(compressed)
+        else:
+            payload = _url_safe_b64encode(data)
+        value = payload + b"." + _url_safe_b64encode(int_to_bytes(int(time.time())))
+        signed = value + b"." + _url_safe_b64encode(self._signature(value))
         return to_text(signed, "utf-8") if self._text_output else signed
 
     def loads(self, s, max_age=None, return_timestamp=False, salt=None):
@@ -286,8 +337,8 @@ class SessionCookieSerializer(URLSafeTimedSerializer):
         if not dot:
             raise BadSignature("No '.' found in the value")
         try:
-            signature = base64_decode(signature)
-        except Exception:
+            signature = _url_safe_b64decode(signature)
+        except _BASE64_ERRORS:
             signature = b""
         if not hmac.compare_digest(signature, self._signature(value)):
             raise BadSignature("The signature does not match", payload=value)
@@ -295,10 +346,30 @@ class SessionCookieSerializer(URLSafeTimedSerializer):
         if not dot:
             raise BadTimeSignature("The timestamp is missing", payload=value)
         try:
-            timestamp = bytes_to_int(base64_decode(timestamp))
+            timestamp = bytes_to_int(_url_safe_b64decode(timestamp))
         except Exception:
             raise BadTimeSignature("Malformed timestamp", payload=payload)
-        return self.load_payload(payload), timestamp
+        return self._load_url_safe_payload(payload), timestamp
+
+    def _load_url_safe_payload(self, payload):
+        """The data of a signed payload, read as itsdangerous reads it."""
+        compressed = payload.startswith(b".")
+        try:
+            data = _url_safe_b64decode(payload[1:] if compressed else payload)
+        except _BASE64_ERRORS as e:
+            raise BadPayload("Could not base64 decode the payload because of an exception",
+                             original_error=e)
+        if compressed:
+            try:
+                data = zlib.decompress(data)
+            except zlib.error as e:
+                raise BadPayload("Could not zlib decompress the payload before decoding "
+                                 "the payload", original_error=e)
+        try:
+            return self.serializer.loads(to_text(data, "utf-8") if self._text_output else data)
+        except Exception as e:
+            raise BadPayload("Could not load the payload because an exception occurred on "
+                             "unserializing the data.", original_error=e)
 
 
 class SecureCookieSessionInterface(SessionInterface):
@@ -358,11 +429,11 @@ class SecureCookieSessionInterface(SessionInterface):
         # other clients (CVE-2023-30861), whatever happens to the cookie.
         vary_added = session.accessed
         if vary_added:
-            response.vary.add("Cookie")
+            _vary_on_cookie(response)
         if not session:
             if session.modified:
                 response.delete_cookie(app.session_cookie_name, domain=domain, path=path)
-                response.vary.add("Cookie")
+                _vary_on_cookie(response)
             return
         if not self.should_set_cookie(app, session):
             return
@@ -378,4 +449,4 @@ class SecureCookieSessionInterface(SessionInterface):
             samesite=self.get_cookie_samesite(app),
         )
         if not vary_added:
-            response.vary.add("Cookie")
+            _vary_on_cookie(response)

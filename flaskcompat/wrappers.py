@@ -60,11 +60,13 @@ from _compat.werkzeug import (
     parse_authorization,
     request_host,
 )
-from _compat.wsgi import check_response_head, environ_to_bytes, header_text, header_to_native
+from _compat.wsgi import (
+    check_response_head, checked_header_text, environ_to_bytes, header_text, header_to_native,
+)
 
 from . import json
 from .debughelpers import attach_enctype_error_multidict
-from .globals import current_app
+from .globals import _app_ctx_stack, current_app
 
 #: A ``Host`` header: a registered name or IPv4 address (dot-separated
 #: labels of 1-63 RFC 3986 name characters, percent-escapes excluded, as the
@@ -487,9 +489,12 @@ _COOKIE_OCTETS = frozenset(
 #: A value made only of cookie-octets, written as it is (signed session
 #: cookies always are): one match instead of a test per byte.
 _PLAIN_COOKIE_VALUE = re.compile(br"[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]*\Z")
+_PLAIN_COOKIE_TEXT = re.compile(u"[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]*\\Z")
 
 
 def _quote_cookie_value(value):
+    if isinstance(value, text_type) and _PLAIN_COOKIE_TEXT.match(value) is not None:
+        return value
     data = to_bytes(value, "utf-8")
     if _PLAIN_COOKIE_VALUE.match(data) is not None:
         return to_text(data, "ascii")
@@ -509,6 +514,11 @@ def _quote_cookie_value(value):
 _COOKIE_PATH_SAFE = "%!$&'()*+,/:=@"
 
 
+#: ``path -> Path attribute``: an application sets its cookies on a few paths.
+_QUOTED_COOKIE_PATHS = {}
+_MAX_QUOTED_COOKIE_PATHS = 64
+
+
 def _quote_cookie_path(path):
     """The ``Path`` attribute as a URI: non-ASCII, spaces and controls percent-encoded.
 
@@ -516,7 +526,16 @@ def _quote_cookie_path(path):
     ``/\u20ac`` becomes ``/%E2%82%AC`` and a CR or LF in it can never reach
     the header; an existing ``%XX`` escape is kept as it is.
     """
-    return to_text(url_quote(path, "utf-8", _COOKIE_PATH_SAFE), "ascii")
+    try:
+        return _QUOTED_COOKIE_PATHS[path]
+    except (KeyError, TypeError):  # TypeError: an unhashable bytearray
+        pass
+    quoted = to_text(url_quote(path, "utf-8", _COOKIE_PATH_SAFE), "ascii")
+    if isinstance(path, (text_type, binary_type)):
+        if len(_QUOTED_COOKIE_PATHS) >= _MAX_QUOTED_COOKIE_PATHS:
+            _QUOTED_COOKIE_PATHS.clear()
+        _QUOTED_COOKIE_PATHS[path] = quoted
+    return quoted
 
 
 def _http_date(value):
@@ -567,9 +586,7 @@ def _checked_header(key, value):
     ``str()`` of it), refused if it would corrupt the response."""
     if not isinstance(value, string_types + (bytearray, memoryview)):
         value = py3_str(value)
-    header_to_native(key, "header name")
-    header_to_native(value, header=key)
-    return header_text(key, "header name"), header_text(value, header=key)
+    return checked_header_text(key, "header name"), checked_header_text(value, header=key)
 
 
 class ResponseHeaders(Headers):
@@ -748,8 +765,9 @@ class Response(BaseResponse):
         """The current app's ``MAX_COOKIE_SIZE`` (Werkzeug's default outside
         an app context): :meth:`set_cookie` warns about a longer cookie,
         which browsers drop without a word.  0 turns the warning off."""
-        if current_app:
-            return current_app.config["MAX_COOKIE_SIZE"]
+        top = _app_ctx_stack.top
+        if top is not None:
+            return top.app.config["MAX_COOKIE_SIZE"]
         return BaseResponse.max_cookie_size
 
     def delete_cookie(self, key, path="/", domain=None, secure=False,
