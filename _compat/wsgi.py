@@ -146,8 +146,8 @@ def header_to_native(value, what="header value", header=None):
 
 #: Printable ASCII and tab: a header name or value made only of these is
 #: valid as it is on both interpreters.  One match instead of the checks.
-_PLAIN_HEADER_TEXT = re.compile(u"[\t\x20-\x7e]*\\Z")
-_PLAIN_HEADER_BYTES = re.compile(b"[\t\x20-\x7e]*\\Z")
+_PLAIN_HEADER_TEXT = re.compile(r"[\t\x20-\x7e]*\Z")
+_PLAIN_HEADER_BYTES = re.compile(br"[\t\x20-\x7e]*\Z")
 
 
 def checked_header_text(value, what="header value", header=None):

@@ -489,7 +489,7 @@ _COOKIE_OCTETS = frozenset(
 #: A value made only of cookie-octets, written as it is (signed session
 #: cookies always are): one match instead of a test per byte.
 _PLAIN_COOKIE_VALUE = re.compile(br"[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]*\Z")
-_PLAIN_COOKIE_TEXT = re.compile(u"[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]*\\Z")
+_PLAIN_COOKIE_TEXT = re.compile(r"[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]*\Z")
 
 
 def _quote_cookie_value(value):

@@ -232,3 +232,49 @@ async def main():
     await asyncio.gather(task("a", seen), task("b", seen))
     return sorted(seen)
 """
+
+
+def _proxy_of(stack):
+    def lookup():
+        if stack.top is None:
+            raise RuntimeError("nothing pushed")
+        return stack.top
+    return local.ContextProxy(lookup)
+
+
+def test_context_proxy_forwards_to_the_current_object():
+    from werkzeug.local import LocalProxy
+
+    stack = ContextStack()
+    proxy = _proxy_of(stack)
+    target = {"a": 1}
+    stack.push(target)
+    try:
+        assert proxy["a"] == 1
+        proxy["b"] = 2
+        assert target == {"a": 1, "b": 2}
+        assert "b" in proxy and "c" not in proxy
+        assert proxy.get("a") == 1  # attributes
+        assert bool(proxy) is True
+        assert proxy._get_current_object() is target
+        assert isinstance(proxy, LocalProxy)
+        assert len(proxy) == 2 and sorted(proxy) == ["a", "b"]  # Werkzeug's own methods
+    finally:
+        stack.pop()
+
+
+def test_context_proxy_outside_its_context_is_false_and_raises_on_use():
+    proxy = _proxy_of(ContextStack())
+    assert bool(proxy) is False
+    assert not proxy
+    for use in (lambda: proxy.get, lambda: proxy["a"], lambda: "a" in proxy):
+        try:
+            use()
+        except RuntimeError as e:
+            assert str(e) == "nothing pushed"
+        else:
+            raise AssertionError("no RuntimeError")
+    # An empty object is false too, not mistaken for a missing context.
+    stack = ContextStack()
+    stack.push({})
+    assert bool(_proxy_of(stack)) is False

@@ -14,8 +14,10 @@ from _compat.strings import PY2, binary_type, text_type
 from _compat.wsgi import (
     HeaderValueError,
     bytes_to_environ,
+    checked_header_text,
     environ_to_bytes,
     environ_to_text,
+    header_text,
     header_to_native,
     text_to_environ,
 )
@@ -181,3 +183,30 @@ def test_header_to_native_keeps_every_safe_latin1_character(s):
     native = header_to_native(s)
     assert type(native) is str
     assert environ_to_bytes(native) == s.encode("latin-1")
+
+
+def _header_outcome(check, value):
+    try:
+        return "ok", check(value)
+    except Exception as e:  # the type and message are what must agree
+        return type(e), str(e)
+
+
+def _checked_the_long_way(value):
+    header_to_native(value, header="X-Test")
+    return header_text(value, header="X-Test")
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(
+    st.text(alphabet=st.characters(max_codepoint=0x17F)),
+    st.text(alphabet="\t\r\n\x00 -~"),
+    st.binary(),
+))
+def test_checked_header_text_is_header_to_native_then_header_text(value):
+    # The one-match fast path must give what the two checks give, value and type.
+    fast = _header_outcome(lambda v: checked_header_text(v, header="X-Test"), value)
+    slow = _header_outcome(_checked_the_long_way, value)
+    assert fast == slow
+    if fast[0] == "ok":
+        assert type(fast[1]) is type(slow[1]) is text_type

@@ -13,8 +13,9 @@ import warnings
 from datetime import datetime, timedelta
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
-from _compat.strings import PY2, binary_type, is_ascii_text, text_type
+from _compat.strings import PY2, binary_type, is_ascii_text, text_type, to_bytes
 from _compat.urls import url_quote
 from _compat.werkzeug import EnvironBuilder, exceptions
 from _compat.wsgi import HeaderValueError, environ_to_bytes
@@ -1093,3 +1094,18 @@ def test_url_charset_decodes_the_query_string():
     environ["QUERY_STRING"] = "foo=" + url_quote(u"\uc815\uc0c1", "euc-kr")
     assert EucKrRequest(environ).args["foo"] == u"\uc815\uc0c1"
     assert Request(environ).args["foo"] == u"\ufffd" * 4  # not UTF-8
+
+
+@settings(max_examples=300)
+@given(st.one_of(st.text(alphabet=st.characters(blacklist_categories=("Cs",))),
+                 st.text(alphabet=u"!#$%&'()*+-./0123456789:<=>?@AZaz[]^_`{|}~\"\\ ,;")))
+def test_a_text_cookie_value_is_quoted_as_its_utf8_bytes_are(value):
+    # Plain text values skip the byte-level quoting; the header must not change.
+    assert dump_set_cookie("c", value) == dump_set_cookie("c", to_bytes(value, "utf-8"))
+
+
+def test_a_cookie_path_is_quoted_the_same_each_time_and_in_any_type():
+    # Quoted paths are remembered by path: text, bytes and (unhashable) bytearray.
+    for path in [u"/caf\u00e9 menu;x", u"/caf\u00e9 menu;x", b"/caf\xc3\xa9 menu;x",
+                 bytearray(b"/caf\xc3\xa9 menu;x")]:
+        assert dump_set_cookie("c", "v", path=path) == "c=v; Path=/caf%C3%A9%20menu%3Bx"
