@@ -652,7 +652,7 @@ def log_stderr(msg):
 
 
 def default_warmup():
-    return 1.0 if IS_PYPY else 0.2
+    return 3.0 if IS_PYPY else 0.2
 
 
 # -- modes -------------------------------------------------------------------------

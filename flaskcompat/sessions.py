@@ -54,6 +54,13 @@ class SessionMixin(MutableMapping):
     accessed = True
 
 
+def _session_changed(session):
+    if py3warnings.ENABLED:
+        check_py3_text(dict(session), "a session value")
+    session.modified = True
+    session.accessed = True
+
+
 class SecureCookieSession(CallbackDict, SessionMixin):
     """The session of :class:`SecureCookieSessionInterface`: tracks reads and writes."""
 
@@ -61,13 +68,7 @@ class SecureCookieSession(CallbackDict, SessionMixin):
     accessed = False
 
     def __init__(self, initial=None):
-        def on_update(self):
-            if py3warnings.ENABLED:
-                check_py3_text(dict(self), "a session value")
-            self.modified = True
-            self.accessed = True
-
-        CallbackDict.__init__(self, initial, on_update)
+        CallbackDict.__init__(self, initial, _session_changed)
 
     def __getitem__(self, key):
         self.accessed = True

@@ -357,6 +357,11 @@ class Request(JSONMixin, BaseRequest):
             return current_app.config["MAX_FORM_PARTS"]
         return _DEFAULT_MAX_FORM_PARTS
 
+    def close(self):
+        """Close the uploaded files; most requests have none to close."""
+        if self.__dict__.get("files"):
+            BaseRequest.close(self)
+
     @property
     def endpoint(self):
         """The endpoint that matched the request, or ``None``."""
