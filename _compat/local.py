@@ -112,3 +112,10 @@ class ContextProxy(LocalProxy):
             return False
 
     __nonzero__ = __bool__  # Python 2
+
+    def __repr__(self):
+        # Werkzeug's spelling, which Flask 1.1's own tests compare.
+        try:
+            return repr(self._lookup())
+        except RuntimeError:
+            return "<LocalProxy unbound>"

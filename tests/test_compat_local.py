@@ -256,6 +256,7 @@ def test_context_proxy_forwards_to_the_current_object():
         assert "b" in proxy and "c" not in proxy
         assert proxy.get("a") == 1  # attributes
         assert bool(proxy) is True
+        assert repr(proxy) == repr(target)
         assert proxy._get_current_object() is target
         assert isinstance(proxy, LocalProxy)
         assert len(proxy) == 2 and sorted(proxy) == ["a", "b"]  # Werkzeug's own methods
@@ -267,6 +268,7 @@ def test_context_proxy_outside_its_context_is_false_and_raises_on_use():
     proxy = _proxy_of(ContextStack())
     assert bool(proxy) is False
     assert not proxy
+    assert repr(proxy) == "<LocalProxy unbound>"
     for use in (lambda: proxy.get, lambda: proxy["a"], lambda: "a" in proxy):
         try:
             use()
