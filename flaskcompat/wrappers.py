@@ -371,7 +371,8 @@ class Request(JSONMixin, BaseRequest):
     @property
     def blueprint(self):
         """The name of the current blueprint, or ``None``."""
-        endpoint = self.endpoint
+        rule = self.url_rule
+        endpoint = rule.endpoint if rule is not None else None
         if endpoint and "." in endpoint:
             return endpoint.rsplit(".", 1)[0]
 
@@ -804,9 +805,10 @@ class Response(BaseResponse):
             and not self.direct_passthrough
             and not has_close_callbacks(self)
         ):
-            names = set(name.lower() for name, _ in self.headers)
+            headers = self.headers.to_wsgi_list()
+            names = {name.lower() for name, _ in headers}
             if "content-length" in names and not names & _REWRITTEN_HEADERS:
-                start_response(self.status, self.headers.to_wsgi_list())
+                start_response(self.status, headers)
                 return body
         # Werkzeug builds an absolute Location from the request's host.
         return BaseResponse.__call__(self, environ_with_ascii_host(environ), start_response)
