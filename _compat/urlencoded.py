@@ -35,7 +35,12 @@ def parse_urlencoded(stream, content_length=None, max_form_memory_size=None, cls
     limit = max_form_memory_size
     if limit is not None and content_length is not None and content_length > limit:
         raise RequestEntityTooLarge()
-    body = stream.read() if limit is None else stream.read(limit + 1)
+    if content_length is not None:
+        # The stream ends at the declared length; asking for exactly that
+        # spares a buffer of the limit's size and a read at the end.
+        body = stream.read(content_length)
+    else:
+        body = stream.read() if limit is None else stream.read(limit + 1)
     if limit is not None and len(body) > limit:
         raise RequestEntityTooLarge()
     return cls(parse_query(body)), cls()
