@@ -117,6 +117,10 @@ def _ext_value(param):
 _DIGITS = re.compile(u"[0-9]+\\Z")
 #: More digits than any body a server can deliver has (2**63 has 19).
 _MAX_LENGTH_DIGITS = 19
+#: The length as servers pass it, a native string of ASCII digits: read
+#: without decoding it first (a native pattern: ``\\d`` and ``isdigit``
+#: would take other digits on Python 3).
+_PLAIN_LENGTH = re.compile("[0-9]{1,%d}\\Z" % _MAX_LENGTH_DIGITS)
 
 
 def parse_content_length(value):
@@ -130,6 +134,8 @@ def parse_content_length(value):
     """
     if value is None:
         return None
+    if isinstance(value, str) and _PLAIN_LENGTH.match(value) is not None:
+        return int(value)
     text = to_text(value, "latin-1").strip(u" \t")
     if _DIGITS.match(text) is None or len(text.lstrip(u"0")) > _MAX_LENGTH_DIGITS:
         return None

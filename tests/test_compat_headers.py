@@ -7,6 +7,7 @@ from __future__ import absolute_import, unicode_literals
 from base64 import b64encode
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from _compat.headers import (
     parse_accept_items,
@@ -15,7 +16,7 @@ from _compat.headers import (
     parse_dict_header,
 )
 from _compat.werkzeug import parse_authorization
-from _compat.wsgi import HeaderValueError, header_text, header_to_native
+from _compat.wsgi import HeaderValueError, bytes_to_environ, header_text, header_to_native
 from _compat.strings import PY2
 
 
@@ -27,6 +28,17 @@ from _compat.strings import PY2
 ])
 def test_parse_content_length(value, expected):
     assert parse_content_length(value) == expected
+
+
+@settings(max_examples=500, deadline=None, database=None)
+@given(st.lists(st.sampled_from([b"0", b"1", b"9", b"00000", b" ", b"\t", b"+", b"-", b".",
+                                 b"\xb2", b"\xd9\xa3", b"x"]), max_size=24))
+def test_native_content_length_reads_as_the_decoded_one(parts):
+    """The server's native string (read without decoding on the fast path)
+    gives what the same header given as the other string type does."""
+    data = b"".join(parts)
+    other = data.decode("latin-1") if PY2 else data
+    assert parse_content_length(bytes_to_environ(data)) == parse_content_length(other)
 
 
 def basic(credentials):

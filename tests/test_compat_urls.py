@@ -282,6 +282,39 @@ def test_parse_query_never_fails_on_bytes(data):
         assert_query_pair_types(key, value)
 
 
+def pairs_piece_by_piece(data):
+    """``parse_query``'s definition: each key and value of each ``&``
+    segment unescaped and decoded on its own."""
+    pairs = []
+    for segment in data.replace(b"+", b" ").split(b"&"):
+        if segment:
+            key, _, value = segment.partition(b"=")
+            key = url_unquote(key)
+            pairs.append((key.encode("ascii") if PY2 and is_ascii_text(key) else key,
+                          url_unquote(value)))
+    return pairs
+
+
+#: What a body's pieces may be made of: escaped separators and NUL, raw NUL,
+#: broken escapes, and UTF-8 split between raw bytes and escapes.
+QUERY_PIECES = [b"a", b"b", b"=", b"&", b"+", b" ", b"%", b"%2", b"%26", b"%3D", b"%3d",
+                b"%00", b"\x00", b"%25", b"%zz", b"%41", b"%C3", b"%A9", b"\xc3", b"\xa9",
+                b"\xe2\x82", b"%E2%82%AC", b"%ED%A0%80", b"\xff"]
+
+
+@settings(max_examples=1000, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(QUERY_PIECES), max_size=24))
+def test_parse_query_fast_paths_give_the_piece_by_piece_result(pieces):
+    """Decoding the whole body at once, or its pieces joined by NUL, gives
+    each piece's own text and type, whatever the body escapes."""
+    data = b"".join(pieces)
+    expected = pairs_piece_by_piece(data)
+    got = parse_query(data)
+    assert got == expected
+    assert [(type(k), type(v)) for k, v in got] == [(type(k), type(v)) for k, v in expected]
+
+
 @PROPERTY
 @given(st.binary())
 def test_decode_text_never_fails_and_never_yields_surrogates(data):
