@@ -136,15 +136,16 @@ def parse_query(data, charset="utf-8", errors="replace"):
     value is unescaped and then decoded on its own.
 
     With UTF-8 and U+FFFD for invalid bytes (the framework's decoding), the
-    same result comes from far fewer calls, which is most of a form's cost:
-    ``&`` and ``=`` are ASCII, which never belongs to a multi-byte UTF-8
-    sequence, so decoding the pieces joined by one of them and splitting
-    again gives the text of each piece, as long as no escape adds that
-    separator.  An escape is ``%`` and two hex digits, so it cannot span a
-    separator, and it adds one only where the body spells it (``%26``,
-    ``%3D``, ``%00``).  So the whole body is unescaped and decoded in one
-    go when it escapes neither ``&`` nor ``=``, and else its pieces are
-    joined by NUL when neither the body nor an escape holds one.
+    same result comes from one unescaping and one decoding of the whole
+    body, not one per piece (which was most of a form's cost): ``&``, ``=``
+    and NUL are ASCII, which never belongs to a multi-byte UTF-8 sequence,
+    so decoding pieces joined by one of them and splitting again gives the
+    text of each piece, as long as no escape adds that separator.  An
+    escape is ``%`` and two hex digits, so it cannot span a separator, and
+    it adds one only where the body spells it (``%26``, ``%3D``, ``%00``).
+    So a body that escapes neither ``&`` nor ``=`` is unescaped and decoded
+    as it is, and one that does has its pieces joined by NUL when neither
+    it nor an escape holds one.
     """
     data = to_bytes(data, "latin-1").replace(b"+", b" ")
     if charset == "utf-8" and errors == "replace":
@@ -156,14 +157,22 @@ def parse_query(data, charset="utf-8", errors="replace"):
                 for text in segment.partition(u"=")[::2]
             ])
         if b"\x00" not in data and b"%00" not in data:
-            pieces = [piece for segment in data.split(b"&") if segment
-                      for piece in segment.partition(b"=")[::2]]
-            return _named_pairs(decode_text(_unquote_to_bytes(b"\x00".join(pieces))).split(u"\x00"))
+            joined = b"\x00".join(_pieces(data))
+            return _named_pairs(decode_text(_unquote_to_bytes(joined)).split(u"\x00"))
     return _named_pairs([
         to_text(_unquote_to_bytes(piece) if b"%" in piece else piece, charset, errors)
-        for segment in data.split(b"&") if segment
-        for piece in segment.partition(b"=")[::2]
+        for piece in _pieces(data)
     ])
+
+
+def _pieces(data):
+    """Key, value, key, value... of each non-empty ``&`` segment of *data*."""
+    pieces = []
+    for segment in data.split(b"&"):
+        if segment:
+            key, _, value = segment.partition(b"=")
+            pieces += key, value
+    return pieces
 
 
 def _named_pairs(texts):
