@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from _compat.headers import parse_options_header
 from _compat.strings import PY2, binary_type, is_ascii_text, text_type, to_bytes
 from _compat.urls import url_quote
 from _compat.werkzeug import EnvironBuilder, exceptions
@@ -606,6 +607,31 @@ def test_mimetypes_from_request_data_do_not_grow_a_cache_without_bound():
     for i in range(500):
         assert Response(b"", mimetype="x-test/%d" % i).mimetype == "x-test/%d" % i
     assert len(wrappers._SIMPLE_CONTENT_TYPES) <= wrappers._MAX_SIMPLE_CONTENT_TYPES
+
+
+@pytest.mark.parametrize("header", [
+    "application/x-www-form-urlencoded", "Application/JSON ", "text/plain; charset=utf-8",
+    "text/plain; junk", "not a type", "", "multipart/form-data; boundary=b",
+])
+def test_request_mimetype_is_the_same_when_read_again(app, header):
+    """The second request with a header reads the mimetype the parameterless
+    headers' table gives, the first one parses it: same results, and
+    parameters that one request changes are not another's."""
+    expected = parse_options_header(header)
+    for _ in range(2):
+        with app.test_request_context("/", method="POST", environ_base={"CONTENT_TYPE": header}):
+            assert (request.mimetype, request.mimetype_params) == expected
+            assert type(request.mimetype) is text_type
+            request.mimetype_params["changed"] = u"yes"
+
+
+def test_request_mimetypes_do_not_grow_a_table_without_bound(app):
+    from flaskcompat import wrappers
+
+    for i in range(200):
+        with app.test_request_context("/", environ_base={"CONTENT_TYPE": "x-test/%d" % i}):
+            assert request.mimetype == u"x-test/%d" % i
+    assert len(wrappers._PARAMETERLESS_MIMETYPES) <= wrappers._MAX_PARAMETERLESS_MIMETYPES
 
 
 def test_a_text_body_with_a_lone_surrogate_is_refused_everywhere():
