@@ -101,13 +101,15 @@ def _app_config(key, default):
     return default if top is None else top.app.config[key]
 
 
-class _BodyStream(io.RawIOBase):
+class _Body(object):
     """The request body, cut at Content-Length and capped at MAX_CONTENT_LENGTH.
 
     *length* is the declared Content-Length (``None`` for a chunked body the
     server has de-chunked).  Reading past *limit* raises 413 at the moment
     the limit is crossed, so an oversized chunked upload is refused without
-    reading it all.
+    reading it all.  A plain object, not a stream: a short body is read
+    through it at once (see :meth:`Request._open_stream`), and an ``io``
+    object costs its creation and finalization on every request.
     """
 
     def __init__(self, raw, length, limit):
@@ -116,31 +118,55 @@ class _BodyStream(io.RawIOBase):
         self._limit = limit
         self._read = 0
 
-    def readable(self):
-        return True
-
-    def readinto(self, buffer):
-        size = len(buffer)
+    def take(self, size):
+        """At most *size* bytes of the body from the server (``b""`` at its end)."""
         if self._remaining is not None:
             size = min(size, self._remaining)
         if self._limit is not None:
             # One byte more than allowed proves the body is too large.
             size = min(size, self._limit - self._read + 1)
         if size <= 0:
-            return 0
+            return b""
         data = self._raw.read(size)
         if not data and self._remaining:
             raise exceptions.BadRequest(
                 "The client disconnected before sending the whole body."
             )
-        count = len(data)
-        buffer[:count] = data
-        self._read += count
+        self._read += len(data)
         if self._remaining is not None:
-            self._remaining -= count
+            self._remaining -= len(data)
         if self._limit is not None and self._read > self._limit:
             raise exceptions.RequestEntityTooLarge()
+        return data
+
+    def read_all(self):
+        """The rest of the body."""
+        chunks = []
+        data = self.take(_READ_CHUNK)
+        while data:
+            chunks.append(data)
+            data = self.take(_READ_CHUNK)
+        return b"".join(chunks)
+
+
+class _BodyStream(io.RawIOBase):
+    """A :class:`_Body` as a raw stream, for a buffered reader over a long
+    or chunked body."""
+
+    def __init__(self, body):
+        self._body = body
+
+    def readable(self):
+        return True
+
+    def readinto(self, buffer):
+        data = self._body.take(len(buffer))
+        count = len(data)
+        buffer[:count] = data
         return count
+
+    def readall(self):
+        return self._body.read_all()
 
 
 class JSONMixin(object):
@@ -418,8 +444,16 @@ class Request(JSONMixin, BaseRequest):
 
     @cached_property
     def stream(self):
-        """The body as a binary stream, limited as described in :class:`_BodyStream`
+        """The body as a binary stream, limited as described in :class:`_Body`
         (its reads marked as bytes under the Python 3 warning mode on Python 2)."""
+        return self._open_stream(read_at_once=False)
+
+    def _open_stream(self, read_at_once):
+        """:attr:`stream`; with *read_at_once*, a body no longer than one
+        buffer is read into memory at once, not through a buffered raw
+        stream, whose creation and finalization cost a short form as much as
+        parsing it (for a reader of the whole body: an unread body is not
+        an error, a short one is)."""
         raw = self.environ["wsgi.input"]
         length = self.content_length
         limit = self.max_content_length
@@ -428,10 +462,27 @@ class Request(JSONMixin, BaseRequest):
         if length is None and not self.environ.get("wsgi.input_terminated"):
             # Without a length the server could not delimit the body.
             return mark_py3_stream(io.BytesIO())
+        body = _Body(raw, length, limit)
+        if read_at_once and length is not None and length <= _READ_CHUNK:
+            return mark_py3_stream(io.BytesIO(body.read_all()))
         # A buffer larger than the body is never filled, and allocating one
         # costs PyPy ~2 us per KB: size it to a short body.
         buffer_size = _READ_CHUNK if length is None else max(1, min(length, _READ_CHUNK))
-        return mark_py3_stream(io.BufferedReader(_BodyStream(raw, length, limit), buffer_size))
+        return mark_py3_stream(io.BufferedReader(_BodyStream(body), buffer_size))
+
+    def _urlencoded_stream(self):
+        """The stream an url-encoded form is parsed from; it reads the whole
+        body, so a short one is read at once (see :meth:`_open_stream`),
+        unless it is over MAX_FORM_MEMORY_SIZE: that is refused before a
+        byte is read.  :attr:`stream` stands at the body's end afterwards,
+        as after any form parsing."""
+        length = self.content_length
+        memory = self.max_form_memory_size
+        if (length is not None and (memory is None or length <= memory)
+                and "stream" not in self.__dict__
+                and getattr(self, "_cached_data", None) is None):
+            self.__dict__["stream"] = self._open_stream(read_at_once=True)
+        return self._get_stream_for_parsing()
 
     def _load_form_data(self):
         if "form" in self.__dict__:
@@ -439,7 +490,7 @@ class Request(JSONMixin, BaseRequest):
         mimetype = self.mimetype
         if mimetype == _FORM_URLENCODED:
             form, files = parse_urlencoded(
-                self._get_stream_for_parsing(), self.content_length,
+                self._urlencoded_stream(), self.content_length,
                 max_form_memory_size=self.max_form_memory_size, cls=ImmutableMultiDict,
             )
         elif mimetype == _FORM_MULTIPART:

@@ -18,7 +18,7 @@ from hypothesis import given, settings, strategies as st
 from _compat.headers import parse_options_header
 from _compat.strings import PY2, binary_type, is_ascii_text, text_type, to_bytes
 from _compat.urls import url_quote
-from _compat.werkzeug import EnvironBuilder, exceptions
+from _compat.werkzeug import EnvironBuilder, ImmutableMultiDict, exceptions
 from _compat.wsgi import HeaderValueError, environ_to_bytes
 from flaskcompat import Flask, Request, Response, jsonify, request
 from flaskcompat.wrappers import dump_set_cookie
@@ -261,6 +261,48 @@ def test_data_is_empty_for_a_parsed_form(app):
     with app.test_request_context("/", method="POST", data={"a": u"b"}):
         assert request.data == b""
         assert request.form[u"a"] == u"b"
+
+
+#: A url-encoded body read at once (one buffer long at most) and one read
+#: through the buffered stream (longer).
+FORM_BODIES = [b"a=1&b=%E2%82%AC&a=2", b"a=1&b=%E2%82%AC&a=2&pad=" + b"x" * (70 * 1024)]
+
+
+@pytest.mark.parametrize("body", FORM_BODIES, ids=["short", "long"])
+@pytest.mark.parametrize("first", ["form", "stream", "data", "uncached data"])
+def test_urlencoded_form_reads_the_same_whatever_was_read_first(app, body, first):
+    """A short body is parsed from one read, a long one through the
+    buffered stream: the same fields, and the same body left for the
+    stream and ``get_data`` after either, whatever touched the body first."""
+    with app.test_request_context("/", method="POST", data=body,
+                                  content_type="application/x-www-form-urlencoded"):
+        before = {
+            "form": lambda: None,
+            "stream": lambda: request.stream,
+            "data": lambda: request.get_data(),
+            "uncached data": lambda: request.get_data(cache=False),
+        }[first]()
+        if first == "uncached data":
+            # Read and not kept: nothing is left for the form.
+            assert before == body and not request.form
+        else:
+            assert request.form.getlist(u"a") == [u"1", u"2"]
+            assert request.form[u"b"] == u"\u20ac"
+        assert isinstance(request.form, ImmutableMultiDict) and not request.files
+        left = body if first == "data" else b""
+        assert (before if first == "data" else request.get_data()) == left
+        assert request.stream.read() == b""
+        assert request.get_data() == left
+
+
+@pytest.mark.parametrize("body", FORM_BODIES, ids=["short", "long"])
+def test_urlencoded_body_shorter_than_declared_is_a_400(app, body):
+    environ = {"CONTENT_LENGTH": str(len(body) + 10),
+               "CONTENT_TYPE": "application/x-www-form-urlencoded"}
+    with app.test_request_context("/", method="POST", data=body, environ_overrides=environ):
+        with pytest.raises(exceptions.BadRequest) as info:
+            request.form
+        assert "disconnected" in info.value.description
 
 
 # -- JSON --------------------------------------------------------------------
