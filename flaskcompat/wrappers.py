@@ -307,6 +307,10 @@ class Request(JSONMixin, BaseRequest):
     @cached_property
     def _content_type_options(self):
         header = self.environ.get("CONTENT_TYPE", "")
+        if type(header) is not str:
+            # Only the server's native strings are kept: Python 2 warns when
+            # a lookup compares text with a non-ASCII byte string.
+            return parse_options_header(self.content_type)
         mimetype = _PARAMETERLESS_MIMETYPES.get(header)
         if mimetype is not None:
             return mimetype, {}

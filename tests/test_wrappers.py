@@ -667,6 +667,16 @@ def test_request_mimetype_is_the_same_when_read_again(app, header):
             request.mimetype_params["changed"] = u"yes"
 
 
+def test_request_mimetype_of_text_and_bytes_headers_alike(app):
+    """A header given as text (a test's environ) reads as the server's
+    native string does, and meeting both raises no warning."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for header in [b"x-\xe9/y", u"x-\xe9/y", b"x-\xe9/y"]:
+            with app.test_request_context("/", environ_base={"CONTENT_TYPE": header}):
+                assert request.mimetype == parse_options_header(header)[0] == u""
+
+
 def test_request_mimetypes_do_not_grow_a_table_without_bound(app):
     from flaskcompat import wrappers
 
