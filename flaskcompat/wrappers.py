@@ -607,12 +607,13 @@ def _quote_cookie_path(path):
     ``/\u20ac`` becomes ``/%E2%82%AC`` and a CR or LF in it can never reach
     the header; an existing ``%XX`` escape is kept as it is.
     """
-    try:
-        return _QUOTED_COOKIE_PATHS[path]
-    except (KeyError, TypeError):  # TypeError: an unhashable bytearray
-        pass
+    # Only native strings are remembered: on Python 2 a text key meeting a
+    # non-ASCII byte key would warn (UnicodeWarning).
+    quoted = _QUOTED_COOKIE_PATHS.get(path) if type(path) is str else None
+    if quoted is not None:
+        return quoted
     quoted = to_text(url_quote(path, "utf-8", _COOKIE_PATH_SAFE), "ascii")
-    if isinstance(path, (text_type, binary_type)):
+    if type(path) is str:
         if len(_QUOTED_COOKIE_PATHS) >= _MAX_QUOTED_COOKIE_PATHS:
             _QUOTED_COOKIE_PATHS.clear()
         _QUOTED_COOKIE_PATHS[path] = quoted
@@ -846,10 +847,7 @@ class Response(BaseResponse):
         """The current app's ``MAX_COOKIE_SIZE`` (Werkzeug's default outside
         an app context): :meth:`set_cookie` warns about a longer cookie,
         which browsers drop without a word.  0 turns the warning off."""
-        top = _app_ctx_stack.top
-        if top is not None:
-            return top.app.config["MAX_COOKIE_SIZE"]
-        return BaseResponse.max_cookie_size
+        return _app_config("MAX_COOKIE_SIZE", BaseResponse.max_cookie_size)
 
     def delete_cookie(self, key, path="/", domain=None, secure=False,
                       httponly=False, samesite=None):
