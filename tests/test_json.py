@@ -226,6 +226,18 @@ def test_native_utf8_strings_without_ensure_ascii(app):
         )
 
 
+def test_each_combination_of_options_has_its_own_shared_encoder():
+    """A given ``None`` is not an option left out: ``ensure_ascii=None`` is false."""
+    assert json.dumps("\xe9") == '"\\u00e9"'
+    assert json.dumps("\xe9", ensure_ascii=None) == '"\xe9"'
+    assert json.dumps("\xe9", ensure_ascii=True) == '"\\u00e9"'
+    assert json.dumps([1], indent=None) == "[1]"
+    assert json.dumps([1], indent=0) == "[\n1\n]"
+    assert json.dumps({"b": 1, "a": 2}, sort_keys=False) in ('{"b": 1, "a": 2}', '{"a": 2, "b": 1}')
+    assert json.dumps({"b": 1, "a": 2}, sort_keys=None) in ('{"b": 1, "a": 2}', '{"a": 2, "b": 1}')
+    assert json.dumps({"b": 1, "a": 2}) == '{"a": 2, "b": 1}'
+
+
 # -- sorted output without the walk: what the walk gives ----------------------
 
 #: Hypothesis settings usable with hypothesis 4.57.1 (Python 2) and 6.x.

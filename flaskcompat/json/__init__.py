@@ -17,7 +17,7 @@ from datetime import date, datetime
 
 from _compat import py3warnings
 from _compat.jinja import Markup
-from _compat.lang import ORDERS_ANY_TWO_TYPES, RecursionError, iteritems, itervalues
+from _compat.lang import ORDERS_ANY_TWO_TYPES, RecursionError, iteritems
 from _compat.strings import (
     NATIVE_STR_IS_BYTES, binary_type, bytes_like_types, integer_types, is_ascii_text,
     string_types, text_type, to_bytes, to_text, utf8_native_as_text,
@@ -210,7 +210,7 @@ def _python2_sorts_keys_alike(value):
                     key for key in value if type(key) is binary_type]
                 if not is_ascii_text(b"".join(native_keys)):
                     return False
-        items = itervalues(value)
+        items = value.values()
     elif isinstance(value, (list, tuple)):
         items = value
     else:
@@ -252,9 +252,12 @@ def _json_ready(value):
     return utf8_native_as_text(value)
 
 
-#: Options of the default encoder that :func:`_shared_encoder` keys on; any
-#: other (``default=``, ``skipkeys=``...) builds an encoder per call.
-_SHAREABLE_OPTIONS = frozenset(["cls", "sort_keys", "ensure_ascii", "indent", "separators"])
+#: Options of the default encoder that :func:`_shared_encoding` keys on (in
+#: this order); any other (``default=``, ``skipkeys=``...) builds an encoder per call.
+_SHAREABLE_OPTION_NAMES = ("cls", "sort_keys", "ensure_ascii", "indent", "separators")
+_SHAREABLE_OPTIONS = frozenset(_SHAREABLE_OPTION_NAMES)
+#: An option not given (``None`` is a value: ``ensure_ascii=None`` is false).
+_NOT_GIVEN = object()
 #: ``options -> JSONEncoder(**options).encode``: the combinations an app uses are few.
 _SHARED_ENCODINGS = {}
 
@@ -268,7 +271,7 @@ def _shared_encoding(options):
     locals), so one instance serves every request and thread.  Encoders an
     application supplies may keep state and are still built per call.
     """
-    key = tuple(sorted(options.items()))
+    key = tuple([options.get(name, _NOT_GIVEN) for name in _SHAREABLE_OPTION_NAMES])
     encoding = _SHARED_ENCODINGS.get(key)
     if encoding is None:
         settings = dict(options)
