@@ -225,8 +225,16 @@ else:
         if kind is unicode:  # noqa: F821 - Python 2 only
             return value
         if kind is str:
-            text = utf8_native_as_text(value)
-            return _bytes_repr(value) if text is value else text
+            # utf8_native_as_text's rule, its common case inline (this runs
+            # for every value a template prints): the codec decides, and
+            # only bytes holding 0xED can be an encoded surrogate.
+            try:
+                text = text_type(value, "utf-8")
+            except UnicodeDecodeError:
+                return _bytes_repr(value)
+            if b"\xed" in value and utf8_native_as_text(value) is value:
+                return _bytes_repr(value)
+            return text
         if kind in _PY3_SPELLED:
             return _repr(value, set())
         return value
