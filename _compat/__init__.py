@@ -25,6 +25,9 @@ submodules:
     bodies, parsed by the framework itself, one way on every generation.
 ``_compat.lang``
     dict iteration, ``reraise``, metaclasses, ``__str__`` classes.
+``_compat.sorted_json``
+    sorted JSON written by CPython 2's C encoder (its ``json`` would use
+    the pure-Python one), with the same text.
 ``_compat.local``
     context-local stacks (thread locals on Python 2, contextvars on 3).
 ``_compat.werkzeug``, ``_compat.jinja`` and ``_compat.click``

@@ -215,7 +215,7 @@ else:
         braces = u"{%s}" % u", ".join(items)
         return braces if kind is set else u"frozenset(%s)" % braces
 
-    _PY3_SPELLED = frozenset([str, float, list, tuple, dict, set, frozenset])
+    _PY3_SPELLED = frozenset([float, list, tuple, dict, set, frozenset])
 
     def py3_text_or_value(value):
         """*value* as the text Python 3's ``str()`` gives, for the types whose
@@ -224,10 +224,18 @@ else:
         kind = type(value)
         if kind is unicode:  # noqa: F821 - Python 2 only
             return value
+        if kind is str:
+            # utf8_native_as_text's rule, its common case inline (this runs
+            # for every value a template prints): the codec decides, and
+            # only bytes holding 0xED can be an encoded surrogate.
+            try:
+                text = text_type(value, "utf-8")
+            except UnicodeDecodeError:
+                return _bytes_repr(value)
+            if b"\xed" in value and utf8_native_as_text(value) is value:
+                return _bytes_repr(value)
+            return text
         if kind in _PY3_SPELLED:
-            if kind is str:
-                text = utf8_native_as_text(value)
-                return _bytes_repr(value) if text is value else text
             return _repr(value, set())
         return value
 

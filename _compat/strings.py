@@ -51,13 +51,17 @@ def to_bytes(value, charset="utf-8", errors="strict"):
     if isinstance(value, six.binary_type):
         return value
     if isinstance(value, six.text_type):
-        if PY2 and errors == "strict" and _SURROGATE_CHAR is not None and _is_utf8(charset):
+        data = value.encode(charset, errors)
+        # A surrogate encodes to several bytes: text encoded one byte per
+        # character (ASCII, the usual page) holds none, and skips the search.
+        if (PY2 and len(data) != len(value) and errors == "strict"
+                and _SURROGATE_CHAR is not None and _is_utf8(charset)):
             match = _SURROGATE_CHAR.search(value)
             if match is not None:
                 raise UnicodeEncodeError(
                     "utf-8", value, match.start(), match.end(), "surrogates not allowed"
                 )
-        return value.encode(charset, errors)
+        return data
     if isinstance(value, (bytearray, memoryview)):
         return six.binary_type(bytearray(value))
     raise _type_error("to_bytes", value)
@@ -75,7 +79,7 @@ def to_text(value, charset="utf-8", errors="strict"):
     if isinstance(value, six.text_type):
         return value
     if isinstance(value, bytes_like_types):
-        data = six.binary_type(bytearray(value))
+        data = value if type(value) is six.binary_type else six.binary_type(bytearray(value))
         if PY2 and errors in ("strict", "replace") and _is_utf8(charset):
             return _decode_utf8_py2(data, errors == "strict")
         return data.decode(charset, errors)
@@ -83,7 +87,7 @@ def to_text(value, charset="utf-8", errors="strict"):
 
 
 def _is_utf8(charset):
-    return charset.lower().replace("-", "").replace("_", "") == "utf8"
+    return charset == "utf-8" or charset.lower().replace("-", "").replace("_", "") == "utf8"
 
 
 # Python 2's UTF-8 codec accepts encoded surrogates (ED A0..BF xx), which
@@ -117,18 +121,20 @@ def _utf8_sequence(lead):
 def _decode_utf8_py2(data, strict):
     """Python 3's UTF-8 decoding, for Python 2.
 
-    The fast path is the codec itself; only input it would decode
-    differently (invalid or surrogate-bearing bytes) is walked byte by
-    byte, replacing each maximal invalid subpart with U+FFFD (Unicode's
-    recommended practice, which Python 3 follows) or raising if *strict*.
+    The fast path is :func:`utf8_native_as_text`; only input the codec
+    would decode differently (invalid or surrogate-bearing bytes) is
+    walked byte by byte by :func:`_decode_utf8_by_byte`.
     """
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    else:
-        if _SURROGATE_LEAD.search(data) is None:
-            return text
+    text = utf8_native_as_text(data)
+    if text is not data:
+        return text
+    return _decode_utf8_by_byte(data, strict)
+
+
+def _decode_utf8_by_byte(data, strict):
+    """Python 3's UTF-8 decoding, one sequence at a time: each maximal
+    invalid subpart becomes U+FFFD (Unicode's recommended practice, which
+    Python 3 follows), or raises :exc:`UnicodeDecodeError` if *strict*."""
     octets = bytearray(data)
     out = []
     start = i = 0
@@ -206,7 +212,7 @@ def is_non_ascii_native_bytes(value):
     if not PY2 or not isinstance(value, six.binary_type):
         return False
     try:
-        value.decode("ascii")
+        text_type(value, "ascii")  # Python 2: faster than value.decode
     except UnicodeDecodeError:
         return True
     return False
@@ -217,37 +223,58 @@ def is_non_ascii_native_bytes(value):
 NATIVE_STR_IS_BYTES = PY2
 
 
-def utf8_native_as_text(value):
-    """The value a Python 2 native ``str`` has on Python 3: its text when it is UTF-8.
+if PY2:
 
-    ``'na\xc3\xafve'`` in a ``coding: utf-8`` module (or from a database
-    driver or a file read on Python 2) spells the text ``u'na\xefve'``,
-    which is what the same literal is on Python 3; the framework turns it
-    into that text wherever it converts a value to text or bytes (sessions,
-    templates, JSON, headers, cookies, flash), so both generations store
-    and send the same thing.  A native string that is not UTF-8 (by
-    Python 3's rules: no encoded surrogates) is binary data and comes back
-    unchanged, as does everything else, and every value on Python 3.
-    """
-    if PY2 and type(value) is str:
-        try:
-            return to_text(value, "utf-8")
-        except UnicodeDecodeError:
-            return value
-    return value
+    def utf8_native_as_text(value):
+        """The value a Python 2 native ``str`` has on Python 3: its text when it is UTF-8.
 
+        ``'na\xc3\xafve'`` in a ``coding: utf-8`` module (or from a database
+        driver or a file read on Python 2) spells the text ``u'na\xefve'``,
+        which is what the same literal is on Python 3; the framework turns it
+        into that text wherever it converts a value to text or bytes (sessions,
+        templates, JSON, headers, cookies, flash), so both generations store
+        and send the same thing.  A native string that is not UTF-8 (by
+        Python 3's rules: no encoded surrogates) is binary data and comes back
+        unchanged, as does everything else.  It runs for every value a
+        template prints, so it is written for speed.
+        """
+        if type(value) is str:
+            # text_type(value, "utf-8") reaches the codec without the
+            # registry lookup value.decode pays.  Only bytes holding 0xED
+            # can be an encoded surrogate, which Python 2's codec accepts
+            # and Python 3 refuses, so the others skip that search.
+            try:
+                text = text_type(value, "utf-8")
+            except UnicodeDecodeError:
+                return value
+            if b"\xed" in value and _SURROGATE_LEAD.search(value) is not None:
+                return value
+            return text
+        return value
 
-def is_binary_data(value):
-    """True for a bytes value that must stay bytes when serialized as text.
+    def is_binary_data(value):
+        """True for a bytes value that must stay bytes when serialized as text.
 
-    On Python 3 that is every ``bytes`` object.  On Python 2 a native
-    ``str`` is text when it is UTF-8 (see :func:`utf8_native_as_text`); only
-    one that is not is binary data.  The same session value therefore gives
-    the same cookie on both interpreters.
-    """
-    if not isinstance(value, six.binary_type):
-        return False
-    return not PY2 or utf8_native_as_text(value) is value
+        A native ``str`` is text when it is UTF-8 (see
+        :func:`utf8_native_as_text`); only one that is not is binary data
+        (a ``str`` subclass is never converted, so it always is).  The same
+        session value therefore gives the same cookie on both interpreters.
+        """
+        if not isinstance(value, str):
+            return False
+        return utf8_native_as_text(value) is value
+
+else:
+
+    def utf8_native_as_text(value):
+        """*value* itself: on Python 3 a native ``str`` is text already
+        (the Python 2 definition gives UTF-8 native strings their text)."""
+        return value
+
+    def is_binary_data(value):
+        """True for a bytes value, which stays bytes when serialized as text
+        (on Python 2 a native ``str`` that is UTF-8 is text instead)."""
+        return isinstance(value, bytes)
 
 
 def is_ascii_text(value):
@@ -258,7 +285,7 @@ def is_ascii_text(value):
         if isinstance(value, six.text_type):
             value.encode("ascii")
         else:
-            value.decode("ascii")
+            text_type(value, "ascii")  # Python 2: faster than value.decode
     except (UnicodeEncodeError, UnicodeDecodeError):
         return False
     return True

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from _compat import _unicode_case
 from _compat.jinja import Markup
 from _compat.py3text import py3_capitalize, py3_lower, py3_str, py3_text_or_value, py3_upper
-from _compat.strings import PY2
+from _compat.strings import PY2, utf8_native_as_text
 
 PROPERTY = settings(max_examples=300, deadline=None, database=None,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -98,3 +98,27 @@ def test_final_sigma_context(text):
 def test_tables_come_from_python_3():
     assert _unicode_case.PYTHON_VERSION.startswith("3.")
     assert "df:53.53" in _unicode_case.UPPER.split()
+
+
+#: Bytes that are often UTF-8, sometimes almost (encoded surrogates among them).
+UTF8_LIKE = st.lists(st.one_of(
+    st.binary(max_size=3),
+    st.sampled_from([b"\xc3\xa9", b"\xe2\x98\x83", b"\xed\x9f\xbf", b"\xed\xa0\x80", b"\xed", b"'\""]),
+    st.text(st.characters(blacklist_categories=("Cs",)), max_size=3).map(
+        lambda text: text.encode("utf-8")),
+), max_size=6).map(b"".join)
+
+
+@PROPERTY
+@given(UTF8_LIKE)
+def test_a_native_string_prints_by_the_utf8_rule(data):
+    """The template finalize's inline native-string case gives what the
+    rule gives: the text when ``utf8_native_as_text`` finds it, else the
+    ``b'...'`` spelling; on Python 3 bytes are left to the template."""
+    rv = py3_text_or_value(data)
+    if PY2:
+        text = utf8_native_as_text(data)
+        assert rv == (py3_str(text) if text is not data else "b" + repr(data))
+        assert type(rv) is type("")
+    else:
+        assert rv is data

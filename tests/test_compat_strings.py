@@ -335,3 +335,79 @@ def test_replacement_decoding_never_fails(b):
         assert "\ufffd" in text
     else:
         assert text == exact
+
+
+# -- the fast paths give what the general ones give ---------------------------
+
+#: Bytes that are often UTF-8, sometimes almost: valid sequences of every
+#: length, encoded surrogates (lone and as CESU-8 pairs), overlong and
+#: out-of-range forms, and arbitrary bytes between them.
+UTF8_LIKE = st.lists(st.one_of(
+    st.binary(max_size=3),
+    st.sampled_from([
+        b"\xc3\xa9", b"\xe2\x98\x83", b"\xf0\x9f\x98\x80", b"\xed\x9f\xbf",
+        b"\xed\xa0\x80", b"\xed\xbf\xbf", b"\xed\xa0\xbd\xed\xb8\x80", b"\xed",
+        b"\xc0\xaf", b"\xe0\x80\xaf", b"\xf4\x90\x80\x80", b"\xf4\x8f\xbf\xbf",
+    ]),
+    st.text(st.characters(blacklist_categories=("Cs",)), max_size=3).map(
+        lambda text: text.encode("utf-8")),
+), max_size=6).map(b"".join)
+
+
+def _outcome(func, *args):
+    """What a call gives: its value, or the type of the exception it raises."""
+    try:
+        return func(*args)
+    except (UnicodeDecodeError, UnicodeEncodeError) as e:
+        return type(e)
+
+
+@PROPERTY
+@given(UTF8_LIKE, st.booleans())
+def test_utf8_decoding_fast_path_matches_the_byte_walk(data, strict):
+    """``to_text``'s UTF-8 decoding (the codec, plus a search for encoded
+    surrogates only where a 0xED byte is) gives what the byte-by-byte walk
+    gives, which is Python 3's own decoding."""
+    walked = _outcome(strings._decode_utf8_by_byte, data, strict)
+    decoded = _outcome(strings._decode_utf8_py2, data, strict)
+    assert decoded == walked
+    assert type(decoded) is type(walked)
+    if not PY2:
+        assert walked == _outcome(data.decode, "utf-8", "strict" if strict else "replace")
+
+
+@PROPERTY
+@given(UTF8_LIKE)
+def test_utf8_native_as_text_is_the_strict_decoding_or_the_value(data):
+    """Python 2: a native string's text exactly when strict Python 3
+    decoding succeeds, the very object otherwise; Python 3: the value."""
+    rv = utf8_native_as_text(data)
+    if PY2:
+        walked = _outcome(strings._decode_utf8_by_byte, data, True)
+        if walked is UnicodeDecodeError:
+            assert rv is data
+        else:
+            assert type(rv) is text_type
+            assert rv == walked
+    else:
+        assert rv is data
+    assert is_binary_data(data) is (rv is data)
+
+
+@PROPERTY
+@given(st.lists(st.one_of(
+    st.text(max_size=3),
+    st.sampled_from(["\ud800", "\udfff", "\ud83d\ude00", "\ude00\ud83d", "\xe9", "\U0001f600"]),
+), max_size=5).map("".join))
+def test_to_bytes_refuses_every_surrogate_where_python_3_does(text):
+    """Strict UTF-8 fails at the first surrogate code point, paired or not
+    (Python 2 joins a pair into one 4-byte sequence; Python 3 refuses it),
+    and encodes everything else; only text that encodes to more bytes than
+    it has characters is searched."""
+    surrogates = [i for i, char in enumerate(text) if "\ud800" <= char <= "\udfff"]
+    if surrogates:
+        with pytest.raises(UnicodeEncodeError) as excinfo:
+            to_bytes(text)
+        assert excinfo.value.start == surrogates[0]
+    else:
+        assert to_bytes(text) == text.encode("utf-8")

@@ -3,10 +3,13 @@
 from __future__ import absolute_import, unicode_literals
 
 import io
+import json as stdlib_json
 import uuid
+from collections import OrderedDict
 from datetime import date, datetime
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from _compat.jinja import Markup
 from _compat.strings import text_type
@@ -221,6 +224,87 @@ def test_native_utf8_strings_without_ensure_ascii(app):
         assert json.dumps({u"a": native, u"b": u"\u2603"}, ensure_ascii=False) == (
             u'{"a": "na\u00efve", "b": "\u2603"}'
         )
+
+
+def test_each_combination_of_options_has_its_own_shared_encoder():
+    """A given ``None`` is not an option left out: ``ensure_ascii=None`` is false."""
+    assert json.dumps("\xe9") == '"\\u00e9"'
+    assert json.dumps("\xe9", ensure_ascii=None) == '"\xe9"'
+    assert json.dumps("\xe9", ensure_ascii=True) == '"\\u00e9"'
+    assert json.dumps([1], indent=None) == "[1]"
+    assert json.dumps([1], indent=0) == "[\n1\n]"
+    assert json.dumps({"b": 1, "a": 2}, sort_keys=False) in ('{"b": 1, "a": 2}', '{"a": 2, "b": 1}')
+    assert json.dumps({"b": 1, "a": 2}, sort_keys=None) in ('{"b": 1, "a": 2}', '{"a": 2, "b": 1}')
+    assert json.dumps({"b": 1, "a": 2}) == '{"a": 2, "b": 1}'
+
+
+# -- sorted output without the walk: what the walk gives ----------------------
+
+#: Hypothesis settings usable with hypothesis 4.57.1 (Python 2) and 6.x.
+PROPERTY = settings(
+    max_examples=300, deadline=None, database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+#: Native strings (``bytes`` on Python 3): ASCII, UTF-8, not UTF-8, an
+#: encoded surrogate (which Python 2's codec accepts).
+NATIVE_STRINGS = st.sampled_from([b"", b"a", b"Zz", b"caf\xc3\xa9", b"\xc3\xa9", b"\xff", b"\xed\xa0\x80"])
+JSON_KEYS = st.one_of(
+    st.text(max_size=3), NATIVE_STRINGS, st.integers(-3, 12), st.floats(allow_nan=False),
+    st.none(), st.booleans(),
+)
+JSON_VALUES = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=3), NATIVE_STRINGS),
+    lambda children: st.one_of(
+        st.lists(children, max_size=3),
+        st.lists(children, max_size=3).map(tuple),
+        st.dictionaries(JSON_KEYS, children, max_size=4),
+        st.dictionaries(st.one_of(st.text(max_size=3), NATIVE_STRINGS), children, max_size=4),
+    ),
+    max_leaves=12,
+)
+
+
+def _outcome(func):
+    """What a call gives: its value, or the type and text of its exception."""
+    try:
+        return func()
+    except Exception as e:  # noqa: B902 - any difference counts
+        return type(e), text_type(e)
+
+
+@PROPERTY
+@given(JSON_VALUES, st.sampled_from([None, 2]))
+def test_sorted_dumps_gives_what_encoding_the_walked_value_gives(value, indent):
+    """Sorted output skips :func:`json._json_ready` where Python 2 sorts the
+    keys alike anyway; the result (or error) is the walked value's."""
+    separators = {} if indent is None else {"separators": (",", ": ")}
+    walked = _outcome(lambda: stdlib_json.dumps(
+        json._json_ready(value), cls=json.JSONEncoder, sort_keys=True, indent=indent, **separators))
+    assert _outcome(lambda: json._dumps_native(value, indent=indent)) == walked
+
+
+def test_the_walk_is_skipped_only_where_python_2_sorts_keys_alike():
+    alike = json._python2_sorts_keys_alike
+    assert alike({"a": 1, "b": [{"c": (1, {2: 3, 2.5: 4, True: 5})}], "d": None})
+    assert alike({str("a"): 1, "b": 2})  # an ASCII native string compares as text
+    assert alike([{}, (), "x", b"\xff"])  # values are written alike whatever their type
+    assert not alike({1: 1, "a": 2})
+    assert not alike([{None: 1, "a": 2}])
+    assert not alike(({"x": {True: 1, "a": 2}},))
+    assert not alike({"\xe9": 1, b"caf\xc3\xa9": 2})
+    assert not alike({b"caf\xc3\xa9": 1})
+    assert not alike({"x": OrderedDict([(1, 1), ("a", 2)])})
+    assert not alike({(1, 2): 1})
+
+
+def test_sorted_dumps_of_text_keys_does_not_walk(app, monkeypatch):
+    def walk(value):
+        raise AssertionError("walked %r" % (value,))
+
+    monkeypatch.setattr(json, "_json_ready", walk)
+    with app.test_request_context():
+        rv = jsonify({str("id"): 1, str("tags"): [str("a"), {"b": None}], "score": 0.5})
+    assert rv.data == b'{"id":1,"score":0.5,"tags":["a",{"b":null}]}\n'
 
 
 def test_nesting_up_to_the_limit_parses(app):

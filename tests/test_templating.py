@@ -13,11 +13,14 @@ import io
 import logging
 import os
 import time
+from collections import OrderedDict, defaultdict
 
 import pytest
+from jinja2 import Environment as JinjaEnvironment, StrictUndefined, Undefined, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment
 
 from _compat.jinja import Markup, TemplateNotFound
-from _compat.strings import text_type
+from _compat.strings import text_type, to_native
 from flaskcompat import (
     Blueprint,
     Flask,
@@ -1087,3 +1090,103 @@ def test_bytes_template_source_is_read_as_utf8_everywhere():
     with app.test_request_context():
         rv = render_template_string(u"Grüße {{ x }}".encode("utf-8"), x=u"✓")
     assert rv == u"Grüße ✓"
+
+
+# -- ``obj.name`` on a plain dict, quickly: what Jinja itself gives ------------
+
+
+class _Row(dict):
+    """A dict subclass with an attribute of its own, shadowing a key."""
+
+    id = "the attribute"
+
+
+class _Record(object):
+    def __init__(self):
+        self.id = "an attribute"
+
+    def __getitem__(self, key):
+        return "item %s" % (key,)
+
+
+#: A native string: non-ASCII text and bytes are not mixed (on PyPy 2 their
+#: hashes can be equal, and comparing them warns).
+_NON_ASCII_NAME = to_native(u"n\u00e4me")
+#: Names to look up: every attribute a dict (and its type) has, names that
+#: are keys, names that are not, non-ASCII ones, and names that are not
+#: native strings (Jinja raises for those, or takes text on Python 2).
+_NAMES = sorted(set(dir(dict)) | set(dir(type)) | set(dir(_Row)) | {
+    "id", "name", "missing", "", "0", "__dict__", "__weakref__", "__getattr__",
+}) + [_NON_ASCII_NAME, u"id", u"missing", 0, None, ("id",)]
+
+
+def _objects():
+    return [
+        {"id": 1, "items": "a key", "__class__": "a key", "": "empty", "0": 0,
+         _NON_ASCII_NAME: "non-ASCII key", ("id",): "tuple"},
+        {},
+        _Row(id=2, name="subclass"),
+        OrderedDict([("id", 3), ("keys", "a key")]),
+        defaultdict(lambda: "default", id=4),
+        _Record(),
+        [1, 2],
+        None,
+    ]
+
+
+def _resolution(env, obj, name):
+    """What ``env.getattr(obj, name)`` gives, in comparable form."""
+    try:
+        rv = env.getattr(obj, name)
+    except Exception as e:  # noqa: B902 - any difference counts
+        return "raises", type(e), text_type(e)
+    if isinstance(rv, Undefined):
+        return ("undefined", type(rv), rv._undefined_obj is obj, rv._undefined_name,
+                rv._undefined_hint, rv._undefined_exception)
+    return "value", rv
+
+
+@pytest.mark.parametrize("index", range(len(_objects())))
+def test_getattr_gives_what_jinja_gives(app, index):
+    ours, theirs = app.jinja_env, JinjaEnvironment()
+    for name in _NAMES:
+        obj = _objects()[index]
+        assert _resolution(ours, obj, name) == _resolution(theirs, obj, name), name
+
+
+def test_getattr_defers_to_a_sandbox_mixed_in(app):
+    """Dict attribute names go on to the next ``getattr`` in the class
+    hierarchy, so a sandbox mixed in after ours still refuses unsafe ones."""
+
+    class SandboxedAppEnvironment(Environment, SandboxedEnvironment):
+        pass
+
+    ours, theirs = SandboxedAppEnvironment(app), SandboxedEnvironment()
+    for name in ["__class__", "__init__", "items", "mro", "id", "missing"]:
+        obj = {"id": 1}
+        assert _resolution(ours, obj, name) == _resolution(theirs, obj, name), name
+    assert isinstance(ours.getattr({}, "__class__"), Undefined)
+
+
+@pytest.mark.parametrize("undefined", [Undefined, StrictUndefined])
+def test_dict_rows_render_as_jinja_renders_them(root, undefined):
+    class App(Flask):
+        jinja_options = dict(Flask.jinja_options, undefined=undefined)
+
+    app = App(__name__, root_path=root)
+    source = (u"{% for row in rows %}{{ row.id }} {{ row['id'] }} {{ row.keys is defined }} "
+              u"{{ row.missing is defined }} {{ row.get('id') }}|{% endfor %}{{ rows[0].missing }}")
+    rows = [{"id": 1}, _Row(id=2), OrderedDict(id=3)]
+    plain = JinjaEnvironment(undefined=undefined, autoescape=True).from_string(source)
+    with app.app_context():
+        ours = app.jinja_env.from_string(source)
+        if undefined is StrictUndefined:
+            with pytest.raises(UndefinedError) as ours_error:
+                ours.render(rows=rows)
+            with pytest.raises(UndefinedError) as plain_error:
+                plain.render(rows=rows)
+            assert text_type(ours_error.value) == text_type(plain_error.value)
+        else:
+            assert ours.render(rows=rows) == plain.render(rows=rows) == (
+                u"1 1 True False 1|the attribute 2 True False 2|3 3 True False 3|"
+            )

@@ -19,10 +19,11 @@ from _compat import py3warnings
 from _compat.jinja import Markup
 from _compat.lang import ORDERS_ANY_TWO_TYPES, RecursionError, iteritems
 from _compat.strings import (
-    NATIVE_STR_IS_BYTES, bytes_like_types, integer_types, string_types, text_type, to_bytes,
-    to_text, utf8_native_as_text,
+    NATIVE_STR_IS_BYTES, binary_type, bytes_like_types, integer_types, is_ascii_text,
+    string_types, text_type, to_bytes, to_text, utf8_native_as_text,
 )
 from _compat.py3warnings import check_py3_text
+from _compat.sorted_json import c_sorted_encoding
 from _compat.urls import decode_text
 
 from ..globals import _app_ctx_stack, _request_ctx_stack, current_app
@@ -122,7 +123,11 @@ def _dumps_native(obj, app=None, **kwargs):
     interpreter: Python 3 cannot order them at all, Python 2 puts numbers
     first.  Without ``ensure_ascii``, Python 2 native strings that are UTF-8
     are written as their text (Python 2's ``json`` fails mixing them with
-    text).
+    text).  Python 2 sorts keys another way only where an object's keys
+    mix kinds, or mix non-ASCII native strings with text
+    (:func:`_python2_sorts_keys_alike`); the values, escaped to ASCII, are
+    written alike whatever their string type, so other values are encoded
+    as they are.
     """
     _dump_arg_defaults(kwargs, app)
     if py3warnings.ENABLED:
@@ -133,8 +138,12 @@ def _dumps_native(obj, app=None, **kwargs):
         def encode(value):
             return _json.dumps(value, **kwargs)
     sort_keys = kwargs.get("sort_keys")
-    if (sort_keys and ORDERS_ANY_TWO_TYPES) or (
-            NATIVE_STR_IS_BYTES and not kwargs.get("ensure_ascii", True)):
+    if NATIVE_STR_IS_BYTES and not kwargs.get("ensure_ascii", True):
+        return encode(_json_ready(obj))
+    # An encoding other than UTF-8 would read native strings another way
+    # than their text (Python 2's json takes the option, Python 3's refuses it).
+    if sort_keys and ORDERS_ANY_TWO_TYPES and (
+            "encoding" in kwargs or not _python2_sorts_keys_alike(obj)):
         return encode(_json_ready(obj))
     try:
         return encode(obj)
@@ -172,6 +181,47 @@ def _json_key(key):
     raise TypeError("keys must be str, int, float, bool or None, not %s" % type(key).__name__)
 
 
+#: Key types that Python 2 sorts among themselves as Python 3 sorts their
+#: JSON text (ASCII native strings compare as text) or their numbers.
+_TEXT_KEY_TYPES = frozenset(string_types)
+_NUMBER_KEY_TYPES = frozenset(integer_types + (float, bool))
+#: Values that hold no object: :func:`_python2_sorts_keys_alike` need not
+#: look into them (a type lookup costs less than ``isinstance``).
+_SCALAR_TYPES = _TEXT_KEY_TYPES | _NUMBER_KEY_TYPES | frozenset([type(None)])
+
+
+def _python2_sorts_keys_alike(value):
+    """True when Python 2 sorts the keys of every object inside *value*
+    as :func:`_json_ready` would have them sorted: each object's keys are
+    all numbers, or all text and native strings with no non-ASCII native
+    string among them (an ASCII one compares with text as its text).
+
+    Then, with ``ensure_ascii``, encoding *value* as it is gives what
+    encoding ``_json_ready(value)`` gives, for a fraction of the cost: a
+    set of key types per object here, a conversion per key and value
+    there.  Anything else is left to the walk.
+    """
+    if isinstance(value, dict):
+        kinds = set(map(type, value))
+        if not kinds <= _NUMBER_KEY_TYPES:
+            if not kinds <= _TEXT_KEY_TYPES:
+                return False
+            if binary_type in kinds:
+                native_keys = value if len(kinds) == 1 else [
+                    key for key in value if type(key) is binary_type]
+                if not is_ascii_text(b"".join(native_keys)):
+                    return False
+        items = value.values()
+    elif isinstance(value, (list, tuple)):
+        items = value
+    else:
+        return True
+    for item in items:
+        if type(item) not in _SCALAR_TYPES and not _python2_sorts_keys_alike(item):
+            return False
+    return True
+
+
 def _json_ready(value):
     """*value* with native strings as text and each dict whose keys mix
     kinds (see :func:`_key_kind`) given its JSON text keys, so they sort as
@@ -203,9 +253,12 @@ def _json_ready(value):
     return utf8_native_as_text(value)
 
 
-#: Options of the default encoder that :func:`_shared_encoder` keys on; any
-#: other (``default=``, ``skipkeys=``...) builds an encoder per call.
-_SHAREABLE_OPTIONS = frozenset(["cls", "sort_keys", "ensure_ascii", "indent", "separators"])
+#: Options of the default encoder that :func:`_shared_encoding` keys on (in
+#: this order); any other (``default=``, ``skipkeys=``...) builds an encoder per call.
+_SHAREABLE_OPTION_NAMES = ("cls", "sort_keys", "ensure_ascii", "indent", "separators")
+_SHAREABLE_OPTIONS = frozenset(_SHAREABLE_OPTION_NAMES)
+#: An option not given (``None`` is a value: ``ensure_ascii=None`` is false).
+_NOT_GIVEN = object()
 #: ``options -> JSONEncoder(**options).encode``: the combinations an app uses are few.
 _SHARED_ENCODINGS = {}
 
@@ -218,13 +271,17 @@ def _shared_encoding(options):
     the default encoder keeps no state between calls (``encode`` works on
     locals), so one instance serves every request and thread.  Encoders an
     application supplies may keep state and are still built per call.
+    Sorted output is written at C speed on CPython 2
+    (:func:`_compat.sorted_json.c_sorted_encoding`).
     """
-    key = tuple(sorted(options.items()))
+    key = tuple([options.get(name, _NOT_GIVEN) for name in _SHAREABLE_OPTION_NAMES])
     encoding = _SHARED_ENCODINGS.get(key)
     if encoding is None:
         settings = dict(options)
         del settings["cls"]
-        encoding = _SHARED_ENCODINGS[key] = JSONEncoder(**settings).encode  # compat-ok: JSON
+        encoder = JSONEncoder(**settings)
+        encoding = c_sorted_encoding(encoder) or encoder.encode  # compat-ok: JSON
+        _SHARED_ENCODINGS[key] = encoding
     return encoding
 
 
