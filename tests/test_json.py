@@ -51,6 +51,12 @@ def test_dumps_outside_an_app_uses_the_same_defaults():
     assert json.dumps(VALUE, separators=(",", ":")) == ASCII_JSON
 
 
+def test_options_given_as_lists_are_accepted(app):
+    # ``json.dumps`` takes separators as any pair; so must the shared encoders.
+    for _ in range(2):
+        assert json.dumps({"b": [1, 2], "a": 1}, separators=[",", ":"]) == '{"a":1,"b":[1,2]}'
+
+
 def test_json_as_ascii_false_keeps_non_ascii_text(app):
     app.config["JSON_AS_ASCII"] = False
     with app.app_context():

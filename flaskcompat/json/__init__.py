@@ -275,12 +275,17 @@ def _shared_encoding(options):
     (:func:`_compat.sorted_json.c_sorted_encoding`).
     """
     key = tuple([options.get(name, _NOT_GIVEN) for name in _SHAREABLE_OPTION_NAMES])
-    encoding = _SHARED_ENCODINGS.get(key)
-    if encoding is None:
-        settings = dict(options)
-        del settings["cls"]
-        encoder = JSONEncoder(**settings)
-        encoding = c_sorted_encoding(encoder) or encoder.encode  # compat-ok: JSON
+    try:
+        return _SHARED_ENCODINGS[key]
+    except KeyError:
+        shareable = True
+    except TypeError:  # an option given as a list (``separators=[",", ":"]``)
+        shareable = False
+    settings = dict(options)
+    del settings["cls"]
+    encoder = JSONEncoder(**settings)
+    encoding = c_sorted_encoding(encoder) or encoder.encode  # compat-ok: JSON
+    if shareable:
         _SHARED_ENCODINGS[key] = encoding
     return encoding
 
