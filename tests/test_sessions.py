@@ -777,6 +777,15 @@ def test_tagged_json_fast_path_of_plain_values(value):
     assert session_json_serializer.dumps(value) == tagged_dumps(value)
 
 
+def test_the_fast_path_is_taken_only_while_the_default_tags_are_in_place():
+    # Plain values must skip the tagging walk on every interpreter (on
+    # Python 2 the check compared unbound methods by identity and never held).
+    assert session_json_serializer._only_default_tags
+    subclass_serializer = type("Tagged", (TaggedJSONSerializer,), {"tag": lambda self, v: v})()
+    assert not subclass_serializer._only_default_tags
+    assert type("Plain", (TaggedJSONSerializer,), {})()._only_default_tags
+
+
 def test_native_strings_keep_their_tagging():
     """Python 2's ASCII native strings are text, any other bytes stay tagged."""
     value = {u"ascii": b"abc", u"binary": b"\xff\x00"}

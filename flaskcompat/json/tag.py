@@ -234,10 +234,12 @@ class TaggedJSONSerializer(object):
             self.order.append(tag)
         else:
             self.order.insert(index, tag)
+        # ``==``, not ``is``: on Python 2 each class attribute access makes a
+        # new unbound method, equal to the next when the function is the same.
         self._only_default_tags = (
             [type(t) for t in self.order] == TaggedJSONSerializer.default_tags
-            and type(self).tag is TaggedJSONSerializer.tag
-            and type(self).untag is TaggedJSONSerializer.untag
+            and type(self).tag == TaggedJSONSerializer.tag
+            and type(self).untag == TaggedJSONSerializer.untag
         )
 
     def tag(self, value):
