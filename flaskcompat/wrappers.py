@@ -708,7 +708,10 @@ class ResponseHeaders(Headers):
         if not isinstance(key, string_types):
             return Headers.__contains__(self, key)
         key = key.lower()
-        return any(name.lower() == key for name, _ in Headers.__iter__(self))
+        for name, _ in Headers.__iter__(self):
+            if name.lower() == key:
+                return True
+        return False
 
     def __setitem__(self, key, value):
         # A name as key goes through ``set`` (both generations), checked there.

@@ -57,6 +57,17 @@ def test_options_given_as_lists_are_accepted(app):
         assert json.dumps({"b": [1, 2], "a": 1}, separators=[",", ":"]) == '{"a":1,"b":[1,2]}'
 
 
+def test_an_unhashable_object_hook_is_accepted(app):
+    class Hook(object):
+        __hash__ = None  # comparable callables may be unhashable
+
+        def __call__(self, obj):
+            return sorted(obj)
+
+    for _ in range(2):
+        assert json.loads('{"b": 1, "a": 2}', object_hook=Hook()) == ["a", "b"]
+
+
 def test_json_as_ascii_false_keeps_non_ascii_text(app):
     app.config["JSON_AS_ASCII"] = False
     with app.app_context():

@@ -410,14 +410,20 @@ def _shared_decoding(options):
     serializer), but a caller could pass a new one each time: the table is
     bounded.
     """
-    key = tuple(sorted(options.items(), key=lambda item: item[0]))
-    decoding = _SHARED_DECODINGS.get(key)
-    if decoding is None:
+    key = (options["cls"], options.get("object_hook"))
+    try:
+        return _SHARED_DECODINGS[key]
+    except KeyError:
+        shareable = True
+    except TypeError:  # an unhashable hook
+        shareable = False
+    settings = dict(options)
+    del settings["cls"]
+    decoding = JSONDecoder(**settings).decode  # compat-ok: JSON
+    if shareable:
         if len(_SHARED_DECODINGS) >= _MAX_SHARED_DECODINGS:
             _SHARED_DECODINGS.clear()
-        settings = dict(options)
-        del settings["cls"]
-        decoding = _SHARED_DECODINGS[key] = JSONDecoder(**settings).decode  # compat-ok: JSON
+        _SHARED_DECODINGS[key] = decoding
     return decoding
 
 
