@@ -240,7 +240,7 @@ def _vary_on_cookie(response):
     if "Vary" in response.headers:
         response.vary.add("Cookie")
     else:
-        response.headers.add("Vary", "Cookie")
+        response.headers["Vary"] = "Cookie"
 
 
 def _is_ip(value):

@@ -487,6 +487,19 @@ def test_vary_cookie_keeps_other_vary_values(app, client):
     assert vary(client.get("/negotiated")) == set(["Accept-Encoding", "Cookie"])
 
 
+def test_vary_cookie_when_the_view_replaced_the_headers_with_a_dict(app, client):
+    @app.route("/replaced")
+    def replaced():
+        session.get("x")
+        rv = app.response_class(u"")
+        rv.headers = {"X-Replaced": "1"}
+        return rv
+
+    rv = client.get("/replaced")
+    assert rv.status_code == 200
+    assert rv.headers["Vary"] == "Cookie" and rv.headers["X-Replaced"] == "1"
+
+
 # -- bad cookies ---------------------------------------------------------------------------
 
 
