@@ -9,7 +9,7 @@ from collections import OrderedDict
 from datetime import date, datetime
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from _compat.jinja import Markup
 from _compat.strings import text_type
@@ -343,6 +343,33 @@ def test_nesting_beyond_the_limit_is_refused_before_parsing(app, document):
         with pytest.raises(json.JSONDecodeError) as exc_info:
             json.loads(document)
     assert "nested more than %d" % json.MAX_NESTING in str(exc_info.value)
+
+
+def _nested(kinds, filler):
+    """A document nested ``len(kinds)`` deep, arrays and objects as *kinds*
+    says, with *filler* (brackets, quotes, backslashes) at every level."""
+    value = filler
+    for is_object in reversed(kinds):
+        value = {filler: value, u"x": [filler]} if is_object else [filler, value, {}]
+    return stdlib_json.dumps(value)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.booleans(), min_size=1, max_size=200),
+       st.text(alphabet=u'[]{}"\\ab', max_size=8))
+@example([True] * 127, u"]")
+@example([False] * 127, u"[")
+@example([True] * 128, u"}")
+@example([False] * 128, u"{")
+def test_nesting_is_measured_at_its_deepest_point(kinds, filler):
+    # The innermost level holds one more container (``[filler]`` or ``{}``).
+    depth = len(kinds) + 1
+    document = _nested(kinds, filler)
+    if depth <= json.MAX_NESTING:
+        json._check_nesting(document)
+    else:
+        with pytest.raises(json.JSONDecodeError):
+            json._check_nesting(document)
 
 
 def test_brackets_inside_strings_do_not_count(app):
