@@ -88,8 +88,8 @@ class Environment(BaseEnvironment):
         """``obj.attribute`` in a template, as Jinja resolves it, quickly for a plain ``dict``.
 
         Jinja tries the attribute first and the item second.  An exact
-        ``dict`` has no attributes but the names in :data:`_DICT_ATTRIBUTES`,
-        so for any other name the first try can only raise (and Jinja catch)
+        ``dict`` has no attributes but those ``dir(dict)`` lists, so for
+        any other name the first try can only raise (and Jinja catch)
         an ``AttributeError`` -- on every ``{{ row.id }}`` of a loop over
         rows -- before the item lookup decides; this goes to the item
         lookup directly, with Jinja's result for a missing key (its
