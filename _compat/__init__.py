@@ -28,6 +28,9 @@ submodules:
 ``_compat.sorted_json``
     sorted JSON written by CPython 2's C encoder (its ``json`` would use
     the pure-Python one), with the same text.
+``_compat.json_depth``
+    how deep JSON text nests, measured without parsing it in the way that
+    is fastest on CPython and on PyPy.
 ``_compat.local``
     context-local stacks (thread locals on Python 2, contextvars on 3).
 ``_compat.werkzeug``, ``_compat.jinja`` and ``_compat.click``

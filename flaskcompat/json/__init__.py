@@ -11,12 +11,12 @@ from __future__ import absolute_import
 
 import json as _json
 import math
-import re
 import uuid
 from datetime import date, datetime
 
 from _compat import py3warnings
 from _compat.jinja import Markup
+from _compat.json_depth import nests_deeper_than
 from _compat.lang import ORDERS_ANY_TWO_TYPES, RecursionError, iteritems
 from _compat.strings import (
     NATIVE_STR_IS_BYTES, binary_type, bytes_like_types, integer_types, is_ascii_text,
@@ -353,31 +353,11 @@ def _json_text(data):
 #: again (PyPy 2's encoder recurses several frames per level), and deeper
 #: than any real document nests (Ruby's parser stops at 100 by default).
 MAX_NESTING = 128
-#: A JSON string: removed first, so brackets inside it do not count.
-_JSON_STRING = re.compile(u'"[^"\\\\]*(?:\\\\[\\s\\S][^"\\\\]*)*"')
-_NOT_BRACKETS = re.compile(u"[^\\[\\]{}]+")
-#: Objects and arrays nest alike: one kind of bracket pair is enough.
-_ONE_KIND_OF_BRACKET = {ord(u"{"): u"[", ord(u"}"): u"]"}
 
 
 def _check_nesting(text):
-    """Raise :class:`JSONDecodeError` when *text* nests deeper than :data:`MAX_NESTING`.
-
-    The brackets outside strings are kept, then each round removes every
-    innermost pair: a document nested *n* deep is gone after *n* rounds.
-    All of it runs at C speed, so the check costs a fraction of the
-    parse however large the body.  Brackets left unpaired (a malformed
-    document the parser refuses anyway) count as nesting too.
-    """
-    if text.count(u"[") + text.count(u"{") <= MAX_NESTING:
-        return
-    brackets = _NOT_BRACKETS.sub(u"", _JSON_STRING.sub(u"", text)).translate(_ONE_KIND_OF_BRACKET)
-    for _ in range(MAX_NESTING):
-        inner_removed = brackets.replace(u"[]", u"")
-        if len(inner_removed) == len(brackets):
-            break
-        brackets = inner_removed
-    if u"[]" in brackets or brackets.count(u"[") > MAX_NESTING:
+    """Raise :class:`JSONDecodeError` when *text* nests deeper than :data:`MAX_NESTING`."""
+    if nests_deeper_than(text, MAX_NESTING):
         raise JSONDecodeError("JSON is nested more than %d levels deep" % MAX_NESTING)
 
 
