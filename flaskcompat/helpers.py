@@ -481,6 +481,24 @@ def send_from_directory(directory, filename, **options):
     return send_file(filename, **options)
 
 
+def _built_once(table, key, limit, build, *args):
+    """``build(*args)``, made once per *key* and kept in *table*, for what the
+    request path reuses rather than rebuilds (session serializers, JSON
+    encoders and decoders).  A key that cannot be hashed (a ``bytearray``
+    secret key, separators given as a list) is built on every call; a table
+    holding *limit* entries (keys replaced again and again) starts over."""
+    try:
+        return table[key]
+    except KeyError:
+        pass
+    except TypeError:
+        return build(*args)
+    if len(table) >= limit:
+        table.clear()
+    value = table[key] = build(*args)
+    return value
+
+
 def total_seconds(td):
     """Seconds in a timedelta, as an int."""
     return td.days * 60 * 60 * 24 + td.seconds

@@ -25,7 +25,7 @@ from _compat.py3warnings import check_py3_text
 from _compat.strings import to_bytes, to_text
 from _compat.werkzeug import CallbackDict
 
-from .helpers import total_seconds
+from .helpers import _built_once, total_seconds
 from .json.tag import TaggedJSONSerializer
 
 try:
@@ -390,15 +390,8 @@ class SecureCookieSessionInterface(SessionInterface):
             return None
         settings = (secret_key, self.salt, self.serializer, self.key_derivation,
                     self.digest_method)
-        try:
-            return _SERIALIZERS[settings]
-        except KeyError:
-            if len(_SERIALIZERS) >= _MAX_CACHED_SERIALIZERS:
-                _SERIALIZERS.clear()  # keys replaced again and again (tests)
-            serializer = _SERIALIZERS[settings] = SessionCookieSerializer(*settings)
-            return serializer
-        except TypeError:  # an unhashable secret key (a bytearray)
-            return SessionCookieSerializer(*settings)
+        return _built_once(_SERIALIZERS, settings, _MAX_CACHED_SERIALIZERS,
+                           SessionCookieSerializer, *settings)
 
     def open_session(self, app, request):
         s = self.get_signing_serializer(app)

@@ -27,6 +27,7 @@ from _compat.sorted_json import c_sorted_encoding
 from _compat.urls import decode_text
 
 from ..globals import _app_ctx_stack, _request_ctx_stack, current_app
+from ..helpers import _built_once
 
 try:
     import dataclasses
@@ -261,6 +262,8 @@ _SHAREABLE_OPTIONS = frozenset(_SHAREABLE_OPTION_NAMES)
 _NOT_GIVEN = object()
 #: ``options -> JSONEncoder(**options).encode``: the combinations an app uses are few.
 _SHARED_ENCODINGS = {}
+#: Entries in each table of shared encoders or decoders before it starts over.
+_MAX_SHARED = 32
 
 
 def _shared_encoding(options):
@@ -275,19 +278,14 @@ def _shared_encoding(options):
     (:func:`_compat.sorted_json.c_sorted_encoding`).
     """
     key = tuple([options.get(name, _NOT_GIVEN) for name in _SHAREABLE_OPTION_NAMES])
-    try:
-        return _SHARED_ENCODINGS[key]
-    except KeyError:
-        shareable = True
-    except TypeError:  # an option given as a list (``separators=[",", ":"]``)
-        shareable = False
+    return _built_once(_SHARED_ENCODINGS, key, _MAX_SHARED, _encoding, options)
+
+
+def _encoding(options):
     settings = dict(options)
     del settings["cls"]
     encoder = JSONEncoder(**settings)
-    encoding = c_sorted_encoding(encoder) or encoder.encode  # compat-ok: JSON
-    if shareable:
-        _SHARED_ENCODINGS[key] = encoding
-    return encoding
+    return c_sorted_encoding(encoder) or encoder.encode  # compat-ok: JSON
 
 
 def dumps(obj, app=None, **kwargs):
@@ -384,9 +382,8 @@ def loads(s, app=None, **kwargs):
 
 #: Options of the default decoder that :func:`_shared_decoding` keys on.
 _SHAREABLE_DECODER_OPTIONS = frozenset(["cls", "object_hook"])
-#: ``options -> JSONDecoder(**options).decode``, at most :data:`_MAX_SHARED_DECODINGS`.
+#: ``options -> JSONDecoder(**options).decode``.
 _SHARED_DECODINGS = {}
-_MAX_SHARED_DECODINGS = 32
 
 
 def _shared_decoding(options):
@@ -400,20 +397,13 @@ def _shared_decoding(options):
     bounded.
     """
     key = (options["cls"], options.get("object_hook"))
-    try:
-        return _SHARED_DECODINGS[key]
-    except KeyError:
-        shareable = True
-    except TypeError:  # an unhashable hook
-        shareable = False
+    return _built_once(_SHARED_DECODINGS, key, _MAX_SHARED, _decoding, options)
+
+
+def _decoding(options):
     settings = dict(options)
     del settings["cls"]
-    decoding = JSONDecoder(**settings).decode  # compat-ok: JSON
-    if shareable:
-        if len(_SHARED_DECODINGS) >= _MAX_SHARED_DECODINGS:
-            _SHARED_DECODINGS.clear()
-        _SHARED_DECODINGS[key] = decoding
-    return decoding
+    return JSONDecoder(**settings).decode  # compat-ok: JSON
 
 
 def load(fp, app=None, **kwargs):
