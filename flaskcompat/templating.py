@@ -21,6 +21,7 @@ from _compat import py3warnings
 from _compat.jinja import (
     TEMPLATE_OPTIONS,
     TEMPLATE_TEXT_FILTERS,
+    AutoescapeTemplate,
     BaseEnvironment,
     BaseLoader,
     Markup,
@@ -74,6 +75,8 @@ class Environment(BaseEnvironment):
     environment prints and case-maps values the Python 3 way (a
     ``finalize`` given in ``jinja_options`` replaces that printing).
     """
+
+    template_class = AutoescapeTemplate
 
     def __init__(self, app, **options):
         if "loader" not in options:

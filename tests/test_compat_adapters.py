@@ -13,7 +13,9 @@ import pytest
 
 from _compat import jinja as compat_jinja
 from _compat import werkzeug as compat_werkzeug
-from _compat.jinja import Markup, escape, pass_context, pass_eval_context
+from _compat.jinja import (
+    AutoescapeTemplate, Markup, escape, pass_context, pass_eval_context, template_escape,
+)
 from _compat.strings import PY2, text_type
 from _compat.werkzeug import (
     WERKZEUG_VERSION,
@@ -291,6 +293,40 @@ def test_escape_golden():
     assert escape(Markup("<b>")) == "<b>"
     assert Markup("<b>%s</b>") % "<i>" == "<b>&lt;i&gt;</b>"
     assert Markup("<em>x</em>").striptags() == "x"
+
+
+class _HTMLObject(object):
+    def __html__(self):
+        return "<b>safe</b>"
+
+
+class _Text(text_type):
+    pass
+
+
+@pytest.mark.parametrize("value", [
+    "", "plain", "<a href=\"x\">'&\xe4\U0001f600", Markup("<b>"), _Text("<sub>"),
+    0, -42, 10 ** 30, True, None, 1.5, _HTMLObject(), [1, "<"], b"<bytes>",
+])
+def test_template_escape_is_escape(value):
+    """Same class, same text, whatever the value (the fast paths are for
+    text and ints only; ``bool`` and subclasses take ``escape``)."""
+    ours, theirs = template_escape(value), escape(value)
+    assert type(ours) is type(theirs) is Markup
+    assert ours == theirs
+
+
+def test_templates_print_with_template_escape():
+    """The compiled template's ``escape`` is ours, and renders as Jinja's own."""
+    source = "{% for v in values %}<i>{{ v }}</i>{{ v|e }}{% endfor %}{% block b %}{{ x }}{% endblock %}"
+    values = ["<x>", 7, Markup("<m>"), None, True, 2.5]
+    ours = jinja2.Environment(autoescape=True)
+    ours.template_class = AutoescapeTemplate
+    template = ours.from_string(source)
+    assert template.root_render_func.__globals__["escape"] is template_escape
+    expected = jinja2.Environment(autoescape=True).from_string(source).render(values=values, x="&")
+    assert template.render(values=values, x="&") == expected
+    assert "<i>&lt;x&gt;</i>&lt;x&gt;<i>7</i>7<i><m></i><m>" in expected
 
 
 # -- fill_response and the lazy request ---------------------------------------------
