@@ -31,6 +31,9 @@ submodules:
 ``_compat.json_depth``
     how deep JSON text nests, measured without parsing it in the way that
     is fastest on CPython and on PyPy.
+``_compat.signing``
+    HMAC signatures under one key, computed the way that is fastest on
+    CPython and on PyPy.
 ``_compat.local``
     context-local stacks (thread locals on Python 2, contextvars on 3).
 ``_compat.werkzeug``, ``_compat.jinja`` and ``_compat.click``

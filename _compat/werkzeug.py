@@ -622,6 +622,16 @@ def headers_from_pairs(headers_class, pairs):
     return headers
 
 
+def append_checked_header(headers, name, value):
+    """Append the pair *name*, *value* to *headers*, taken as they are.
+
+    For a name and value the framework has already checked and converted
+    to text (see :func:`_compat.wsgi.checked_header_text`): Werkzeug would
+    only convert and check them again.
+    """
+    headers._list.append((name, value))
+
+
 def fill_response(response, headers, status_code, body):
     """Initialise *response* as Werkzeug's constructor would for the byte
     string *body*, the numeric *status_code* and the complete *headers*.

@@ -22,8 +22,9 @@ from itsdangerous.encoding import bytes_to_int, int_to_bytes
 
 from _compat import py3warnings
 from _compat.py3warnings import check_py3_text
+from _compat.signing import hmac_signer
 from _compat.strings import to_bytes, to_text
-from _compat.werkzeug import CallbackDict
+from _compat.werkzeug import CallbackDict, Headers
 
 from .helpers import _built_once, total_seconds
 from .json.tag import TaggedJSONSerializer
@@ -235,12 +236,24 @@ def _vary_on_cookie(response):
 
     ``response.vary`` parses the header into a set and writes it back,
     which costs more than signing the cookie; most responses have no
-    ``Vary`` header yet, and for them setting it gives the same header.
+    ``Vary`` header yet, and for them adding it gives the same header.
     """
-    if "Vary" in response.headers:
+    headers = response.headers
+    if "Vary" in headers:
         response.vary.add("Cookie")
-    else:
-        response.headers["Vary"] = "Cookie"
+    elif isinstance(headers, Headers):
+        headers.add("Vary", "Cookie")
+    else:  # a view's plain dict
+        headers["Vary"] = "Cookie"
+
+
+def _plain_dict(session):
+    """``dict(session)``; for the default session class, copied at C speed
+    (``dict()`` goes through its Python ``keys`` and ``__getitem__``, which
+    only mark it as read)."""
+    if type(session) is SecureCookieSession:
+        return dict.copy(session)
+    return dict(session)
 
 
 def _is_ip(value):
@@ -279,14 +292,34 @@ def _url_safe_b64decode(data):
     return binascii.a2b_base64((data + b"=" * (-len(data) % 4)).translate(_FROM_URL_SAFE))
 
 
+#: ``(Unix time in whole seconds, its URL-safe timestamp)``, the last one written.
+_LAST_TIMESTAMP = (None, b"")
+
+
+def _url_safe_timestamp():
+    """The current time as an itsdangerous timestamp (base64 of its bytes).
+
+    It changes once a second, and a busy server signs many cookies each
+    second: the last one is kept (one tuple, replaced whole, so threads
+    never see half of it).
+    """
+    global _LAST_TIMESTAMP
+    now = int(time.time())
+    second, timestamp = _LAST_TIMESTAMP
+    if second != now:
+        timestamp = _url_safe_b64encode(int_to_bytes(now))
+        _LAST_TIMESTAMP = (now, timestamp)
+    return timestamp
+
+
 class SessionCookieSerializer(URLSafeTimedSerializer):
     """itsdangerous's ``URLSafeTimedSerializer``, without its per-call overhead.
 
     itsdangerous derives the signing key from the secret key and keys a new
     HMAC on every ``dumps`` and ``loads``, and goes through several layers
     of generic code; a session cookie is read and written on every request
-    that uses the session.  This serializer derives the key once, keys one
-    HMAC with it and signs and verifies with copies of it, and writes and
+    that uses the session.  This serializer derives the key once, signs and
+    verifies with an HMAC keyed once (:func:`_compat.signing.hmac_signer`), and writes and
     reads the URL-safe payload (base64, zlib-compressed when that is
     shorter) itself.  The cookie format is itsdangerous's own, byte for
     byte (``tests/test_sessions.py`` compares the two), so cookies written
@@ -299,14 +332,9 @@ class SessionCookieSerializer(URLSafeTimedSerializer):
             self, secret_key, salt=salt, serializer=serializer,
             signer_kwargs=dict(key_derivation=key_derivation, digest_method=digest_method),
         )
-        self._keyed_mac = hmac.new(self.make_signer().derive_key(), digestmod=digest_method)
+        self._signature = hmac_signer(self.make_signer().derive_key(), digest_method)
         # itsdangerous works this out on every call; it cannot change.
         self._text_output = self.is_text_serializer
-
-    def _signature(self, value):
-        mac = self._keyed_mac.copy()
-        mac.update(value)
-        return mac.digest()
 
     def dumps(self, obj, salt=None):
         if salt is not None:
@@ -317,7 +345,7 @@ class SessionCookieSerializer(URLSafeTimedSerializer):
             payload = b"." + _url_safe_b64encode(compressed)
         else:
             payload = _url_safe_b64encode(data)
-        value = payload + b"." + _url_safe_b64encode(int_to_bytes(int(time.time())))
+        value = payload + b"." + _url_safe_timestamp()
         signed = value + b"." + _url_safe_b64encode(self._signature(value))
         return to_text(signed, "utf-8") if self._text_output else signed
 
@@ -431,7 +459,7 @@ class SecureCookieSessionInterface(SessionInterface):
             return
         if not self.should_set_cookie(app, session):
             return
-        value = self.get_signing_serializer(app).dumps(dict(session))
+        value = self.get_signing_serializer(app).dumps(_plain_dict(session))
         response.set_cookie(
             app.session_cookie_name,
             value,

@@ -49,6 +49,7 @@ from _compat.werkzeug import (
     Headers,
     ImmutableMultiDict,
     NaiveUTCDateHeader,
+    append_checked_header,
     environ_with_ascii_host,
     cached_property,
     constructs_like,
@@ -690,6 +691,8 @@ class ResponseHeaders(Headers):
 
     def add(self, _key, _value, **kw):
         _key, _value = _checked_header(_key, _value)
+        if not kw:
+            return append_checked_header(self, _key, _value)
         for value in kw.values():
             if value is not None:
                 _checked_header(_key, value)

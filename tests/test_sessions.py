@@ -22,7 +22,7 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 from _compat.jinja import Markup
 from _compat.strings import PY2, binary_type, text_type
 from flaskcompat import Flask, jsonify, session
-from flaskcompat.json import dumps as json_dumps
+from flaskcompat.json import dumps as json_dumps, loads as json_loads
 from flaskcompat.json.tag import JSONTag, TaggedJSONSerializer
 from flaskcompat.sessions import (
     SecureCookieSessionInterface, SessionCookieSerializer, session_json_serializer, utc_now,
@@ -808,6 +808,45 @@ def test_native_strings_keep_their_tagging():
         assert dumped == u'{"ascii":"abc","binary":{" b":"/wA="}}'
     else:
         assert dumped == u'{"ascii":{" b":"YWJj"},"binary":{" b":"/wA="}}'
+
+
+def untagged_loads(text):
+    """The general path of loading: every object through the untagging hook."""
+    return json_loads(text, object_hook=session_json_serializer.untag)
+
+
+@pytest.mark.parametrize("text, value", [
+    (u'{"a":{" t":[1,2]}}', {u"a": (1, 2)}),
+    (u'{"a":{"\\u0020t":[1,2]}}', {u"a": (1, 2)}),  # the space escaped
+    (u'{"a": {" t": [1]}}', {u"a": (1,)}),  # not written compactly
+    (u'[{"\\u0020di":{" t__":"x"}}]', [{u" t": u"x"}]),
+    (u'{"a":{"t":[1]},"b":"x \\" y"}', {u"a": {u"t": [1]}, u"b": u'x " y'}),
+])
+def test_tagged_json_loads_finds_every_tag(text, value):
+    assert session_json_serializer.loads(text) == untagged_loads(text) == value
+
+
+@PROPERTY
+@given(session_values(st.one_of(PLAIN_SCALARS, TAGGED_SCALARS)))
+def test_tagged_json_loads_fast_path_matches_the_general_path(value):
+    text = session_json_serializer.dumps(value)
+    assert session_json_serializer.loads(text) == untagged_loads(text)
+
+
+def test_tagged_json_loads_skips_the_hook_only_for_text_without_tags(monkeypatch):
+    from flaskcompat.json import tag
+
+    hooks = []
+
+    def recording_loads(text, **kwargs):
+        hooks.append(kwargs.get("object_hook"))
+        return json_loads(text, **kwargs)
+
+    monkeypatch.setattr(tag, "loads", recording_loads)
+    session_json_serializer.loads(u'{"user":"alice","roles":["a","b"],"n":1}')
+    session_json_serializer.loads(u'{"t":{" t":[1]}}')
+    session_json_serializer.loads(b'{"user":"alice"}')  # bytes: the general path
+    assert hooks == [None, session_json_serializer.untag, session_json_serializer.untag]
 
 
 class TagText(JSONTag):

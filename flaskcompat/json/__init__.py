@@ -84,6 +84,8 @@ def _app_for_defaults(app):
 def _blueprint_handling_request(app):
     """The blueprint of the current request's endpoint, or ``None``: a
     blueprint's ``json_encoder``/``json_decoder`` beat the app's there."""
+    if not app.blueprints:
+        return None
     top = _request_ctx_stack.top
     if top is not None and top.request.blueprint:
         return app.blueprints.get(top.request.blueprint)
@@ -370,9 +372,14 @@ def loads(s, app=None, **kwargs):
             s = _json_text(s)
         if isinstance(s, text_type):
             _check_nesting(s)
-            if (kwargs["cls"] is JSONDecoder and s[:1] != u"\ufeff"
-                    and _SHAREABLE_DECODER_OPTIONS.issuperset(kwargs)):
-                return _shared_decoding(kwargs)(s)
+            if kwargs["cls"] is JSONDecoder and s[:1] != u"\ufeff":
+                if len(kwargs) == 1:
+                    # The json module's own default path: C on CPython, and
+                    # on PyPy its native parser, which a decoder built with
+                    # options does not use (it is 8x faster there).
+                    return _json.loads(s)
+                if _SHAREABLE_DECODER_OPTIONS.issuperset(kwargs):
+                    return _shared_decoding(kwargs)(s)
         return _json.loads(s, **kwargs)
     except RecursionError:
         raise JSONDecodeError("JSON is nested too deeply")

@@ -199,6 +199,20 @@ def _needs_no_tags(value, tag_keys):
     return False
 
 
+def _may_hold_tags(text):
+    """Whether JSON *text* may hold an object keyed by a default tag.
+
+    Every default tag starts with a space, which JSON writes as a space or
+    as ``\\u0020``: text holding neither a quote followed by a space nor
+    that escape has no such key, and parses to the same value without the
+    untagging hook, which costs a call per object (and on PyPy keeps the
+    parser off its native path).
+    """
+    if not isinstance(text, text_type):
+        return True
+    return u'" ' in text or u"\\u0020" in text
+
+
 class TaggedJSONSerializer(object):
     """Serializer with ``dumps``/``loads`` for itsdangerous, using the tags above.
 
@@ -263,4 +277,6 @@ class TaggedJSONSerializer(object):
         return dumps(value, separators=(",", ":"), sort_keys=True)
 
     def loads(self, value):
+        if self._only_default_tags and not _may_hold_tags(value):
+            return loads(value)
         return loads(value, object_hook=self.untag)
