@@ -25,9 +25,9 @@ submodules:
     bodies, parsed by the framework itself, one way on every generation.
 ``_compat.lang``
     dict iteration, ``reraise``, metaclasses, ``__str__`` classes.
-``_compat.sorted_json``
-    sorted JSON written by CPython 2's C encoder (its ``json`` would use
-    the pure-Python one), with the same text.
+``_compat.c_json``
+    JSON written by CPython's C encoder directly: on CPython 2 sorted keys
+    too (its ``json`` would use the pure-Python encoder), with the same text.
 ``_compat.json_depth``
     how deep JSON text nests, measured without parsing it in the way that
     is fastest on CPython and on PyPy.

@@ -23,7 +23,7 @@ from _compat.strings import (
     string_types, text_type, to_bytes, to_text, utf8_native_as_text,
 )
 from _compat.py3warnings import check_py3_text
-from _compat.sorted_json import c_sorted_encoding
+from _compat.c_json import c_encoding
 from _compat.urls import decode_text
 
 from ..globals import _app_ctx_stack, _request_ctx_stack, current_app
@@ -276,8 +276,8 @@ def _shared_encoding(options):
     the default encoder keeps no state between calls (``encode`` works on
     locals), so one instance serves every request and thread.  Encoders an
     application supplies may keep state and are still built per call.
-    Sorted output is written at C speed on CPython 2
-    (:func:`_compat.sorted_json.c_sorted_encoding`).
+    On CPython the C encoder is called directly
+    (:func:`_compat.c_json.c_encoding`).
     """
     key = tuple([options.get(name, _NOT_GIVEN) for name in _SHAREABLE_OPTION_NAMES])
     return _built_once(_SHARED_ENCODINGS, key, _MAX_SHARED, _encoding, options)
@@ -287,7 +287,7 @@ def _encoding(options):
     settings = dict(options)
     del settings["cls"]
     encoder = JSONEncoder(**settings)
-    return c_sorted_encoding(encoder) or encoder.encode  # compat-ok: JSON
+    return c_encoding(encoder) or encoder.encode  # compat-ok: JSON
 
 
 def dumps(obj, app=None, **kwargs):

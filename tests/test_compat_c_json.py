@@ -1,6 +1,6 @@
 # -*- coding: utf-8 -*-
-"""``_compat.sorted_json``: CPython 2's C encoder writing sorted keys gives
-exactly what the pure-Python encoder writes."""
+"""``_compat.c_json``: the C encoder called directly (and on CPython 2
+writing sorted keys) gives exactly what ``JSONEncoder.encode`` writes."""
 from __future__ import absolute_import, unicode_literals
 
 import json
@@ -10,7 +10,7 @@ from datetime import date
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from _compat.sorted_json import c_sorted_encoding
+from _compat.c_json import c_encoding
 from _compat.strings import PY2, text_type
 
 #: Hypothesis settings usable with hypothesis 4.57.1 (Python 2) and 6.x.
@@ -18,7 +18,8 @@ PROPERTY = settings(
     max_examples=400, deadline=None, database=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
-CPYTHON_2 = PY2 and platform.python_implementation() == "CPython"
+CPYTHON = platform.python_implementation() == "CPython"
+CPYTHON_2 = PY2 and CPYTHON
 
 
 class Ratio(float):
@@ -89,19 +90,42 @@ def _outcome(func, value):
 
 
 @PROPERTY
-@given(VALUES, st.sampled_from([(",", ":"), (", ", ": ")]))
-def test_c_sorted_encoding_writes_what_the_encoder_writes(value, separators):
-    encoder = Encoder(sort_keys=True, separators=separators)
-    encoding = c_sorted_encoding(encoder)
-    if not CPYTHON_2:
-        # Python 3's C encoder sorts by itself; PyPy has no C encoder.
-        assert encoding is None
+@given(VALUES, st.sampled_from([(",", ":"), (", ", ": ")]), st.booleans(), st.booleans())
+def test_c_encoding_writes_what_the_encoder_writes(value, separators, sort_keys, ensure_ascii):
+    encoder = Encoder(sort_keys=sort_keys, separators=separators, ensure_ascii=ensure_ascii)
+    encoding = c_encoding(encoder)
+    if encoding is None:
+        # PyPy has no C encoder; Python 2's json uses it unless sorting.
+        assert not CPYTHON or (PY2 and not (sort_keys and ensure_ascii))
         return
     assert _outcome(encoding, value) == _outcome(encoder.encode, value)
 
 
-def test_only_sorted_ascii_one_line_output_is_offered():
-    assert (c_sorted_encoding(json.JSONEncoder(sort_keys=True)) is not None) is CPYTHON_2
-    assert c_sorted_encoding(json.JSONEncoder()) is None
-    assert c_sorted_encoding(json.JSONEncoder(sort_keys=True, indent=2)) is None
-    assert c_sorted_encoding(json.JSONEncoder(sort_keys=True, ensure_ascii=False)) is None
+class OwnIterencode(json.JSONEncoder):
+    def iterencode(self, o, _one_shot=False):
+        return iter(["0"])
+
+
+def test_c_encoding_is_offered_where_it_is_the_same():
+    assert (c_encoding(json.JSONEncoder(sort_keys=True)) is not None) is CPYTHON
+    assert (c_encoding(Encoder(sort_keys=True)) is not None) is CPYTHON  # its own default
+    assert (c_encoding(json.JSONEncoder()) is not None) is (CPYTHON and not PY2)
+    assert c_encoding(json.JSONEncoder(sort_keys=True, indent=2)) is None
+    assert c_encoding(json.JSONEncoder(sort_keys=True, ensure_ascii=False)) is None or not PY2
+    assert c_encoding(OwnIterencode(sort_keys=True)) is None
+
+
+def test_c_encoding_reports_circular_values_each_time():
+    encoding = c_encoding(json.JSONEncoder())
+    if encoding is None:
+        return
+    loop = []
+    loop.append(loop)
+    for _ in range(2):
+        try:
+            encoding(loop)
+        except ValueError as e:
+            assert "Circular reference" in text_type(e)
+        else:
+            raise AssertionError("a circular list was encoded")
+    assert encoding([[1], [1]]) == "[[1], [1]]"

@@ -1,12 +1,16 @@
-"""Sorted JSON at C speed on CPython 2.
+"""JSON written by CPython's C encoder, without the per-call layers around it.
 
 CPython 2's ``json`` writes sorted keys (``sort_keys=True``) with its
 pure-Python encoder, several times slower than its C encoder, which ignores
 the option.  The C encoder does take a dict's keys from iterating it, and
 the values by lookup, so a copy of each dict that iterates in key order
-gets the very text the pure-Python encoder writes.  Python 3's C encoder
-sorts by itself, and PyPy has no C encoder (its own is compiled by the
-JIT): there this module offers nothing.
+gets the very text the pure-Python encoder writes.
+
+CPython 3's C encoder sorts by itself, but ``JSONEncoder.encode`` reaches
+it through two Python frames that rebuild it (and a closure it does not
+use) on every call: a third of encoding a small object, such as a session.
+PyPy has no C encoder (its own is compiled by the JIT): there this module
+offers nothing.
 """
 from __future__ import absolute_import
 
@@ -14,7 +18,7 @@ from json import encoder as _stdlib_encoder
 
 from _compat.strings import PY2, integer_types, string_types
 
-_C_MAKE_ENCODER = getattr(_stdlib_encoder, "c_make_encoder", None) if PY2 else None
+_C_MAKE_ENCODER = getattr(_stdlib_encoder, "c_make_encoder", None)
 
 #: The containers a copy is made of; a subclass may iterate or look items up
 #: its own way, which the pure-Python encoder honours and a copy would not.
@@ -67,16 +71,15 @@ def _sorted_copy(value):
     return value
 
 
-def c_sorted_encoding(encoder):
-    """``encoder.encode`` at C speed, for a ``json.JSONEncoder`` that sorts
-    keys and writes ASCII on one line; ``None`` where that is not possible.
+def _c_sorted_encoding(encoder):
+    """``encoder.encode`` at C speed on Python 2, for an encoder that sorts
+    keys and writes ASCII; ``None`` for another.
 
     A value holding a dict, list or tuple subclass, or for which
     ``encoder.default`` returns a container, is encoded by
     ``encoder.encode`` itself.
     """
-    if (_C_MAKE_ENCODER is None or not encoder.sort_keys or encoder.indent is not None
-            or not encoder.ensure_ascii or encoder.encoding != "utf-8"):
+    if not encoder.sort_keys or not encoder.ensure_ascii or encoder.encoding != "utf-8":
         return None
 
     def default(o):
@@ -97,3 +100,39 @@ def c_sorted_encoding(encoder):
         return "".join(chunks)
 
     return encode
+
+
+def _c_direct_encoding(encoder):
+    """``encoder.encode`` calling Python 3's C encoder directly."""
+    settings = (
+        encoder.default,
+        _stdlib_encoder.encode_basestring_ascii if encoder.ensure_ascii
+        else _stdlib_encoder.encode_basestring,
+        None, encoder.key_separator, encoder.item_separator, encoder.sort_keys,
+        encoder.skipkeys, encoder.allow_nan,
+    )
+    check_circular = encoder.check_circular
+
+    def encode(value):
+        # A new record of the objects being encoded each time, as
+        # ``iterencode`` makes one: an encoding that failed leaves its own.
+        return "".join(_C_MAKE_ENCODER({} if check_circular else None, *settings)(value, 0))
+
+    return encode
+
+
+def c_encoding(encoder):
+    """``encoder.encode`` (a ``json.JSONEncoder``) at C speed, with the
+    same text and errors; ``None`` where this module cannot do better: on
+    PyPy, for an encoder that indents or has its own ``encode`` or
+    ``iterencode``, and on Python 2 for one that does not sort keys or
+    does not write ASCII."""
+    cls = type(encoder)
+    # ``!=``, not ``is not``: on Python 2 each access makes a new unbound method.
+    if (_C_MAKE_ENCODER is None or encoder.indent is not None
+            or cls.encode != _stdlib_encoder.JSONEncoder.encode
+            or cls.iterencode != _stdlib_encoder.JSONEncoder.iterencode):
+        return None
+    if PY2:
+        return _c_sorted_encoding(encoder)
+    return _c_direct_encoding(encoder)
