@@ -540,6 +540,10 @@ def _unquote_cookie_value(value):
     return bytes(out)
 
 
+#: What ``bytes.strip()`` strips; ``str.strip()`` would strip more (U+00A0...).
+_ASCII_WHITESPACE = u" \t\n\r\x0b\x0c"
+
+
 def parse_cookie_header(header):
     """Parse a ``Cookie`` header (bytes) into ``(name, value)`` pairs (text
     values, names as :func:`_compat.strings.field_name` gives them).
@@ -548,6 +552,22 @@ def parse_cookie_header(header):
     dropped rather than read as a cookie named after its value, so
     ``=__Host-x=evil`` cannot impersonate a ``__Host-`` cookie.
     """
+    if b'"' in header:
+        return _parse_quoted_cookie_header(header)
+    # Without quotes there is nothing to unescape: the header is decoded at
+    # once, which gives the text each part would (an invalid UTF-8 sequence
+    # always ends at the ASCII ";" or "=" that the parts are split on).
+    pairs = []
+    for part in decode_text(header).split(u";"):
+        name, sep, value = part.partition(u"=")
+        name = name.strip(_ASCII_WHITESPACE)
+        if sep and name:
+            pairs.append((field_name(name), value.strip(_ASCII_WHITESPACE)))
+    return pairs
+
+
+def _parse_quoted_cookie_header(header):
+    """:func:`parse_cookie_header` part by part, unquoting values."""
     pairs = []
     for part in header.split(b";"):
         name, sep, value = part.partition(b"=")

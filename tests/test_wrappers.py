@@ -470,6 +470,17 @@ def test_first_cookie_of_a_name_wins(app):
         assert request.cookies.getlist(u"a") == [u"1", u"2"]
 
 
+@settings(max_examples=500, deadline=None, database=None)
+@given(st.lists(st.sampled_from([
+    b";", b"=", b" ", b"\t", b"a", b"Z9", b"\xc3\xa9", b"\xc3", b"\xe2\x82", b"\xed\xa0\x80",
+    b"\xff", b"\xc2\xa0", b"\x1c", b"\x0b", b"%22", b"\\", b'"',
+]), max_size=12).map(b"".join))
+def test_cookie_header_without_quotes_parses_as_part_by_part(header):
+    from flaskcompat.wrappers import _parse_quoted_cookie_header, parse_cookie_header
+
+    assert parse_cookie_header(header) == _parse_quoted_cookie_header(header)
+
+
 def test_quoted_cookie_octal_escapes(app):
     with app.test_request_context("/", headers={"Cookie": 'k="\\342\\202\\254 \\073"'}):
         assert request.cookies[u"k"] == u"\u20ac ;"
