@@ -136,4 +136,56 @@ class AutoescapeTemplate(Template):
         return super(AutoescapeTemplate, cls)._from_namespace(environment, namespace, globals)
 
 
-__all__ += ["AutoescapeTemplate", "template_escape"]
+
+
+# -- Calls in templates ------------------------------------------------------------
+
+import types  # noqa: E402
+
+from jinja2.runtime import Context  # noqa: E402
+
+if hasattr(jinja2, "pass_context"):
+    def _wants_template_data(func):
+        """Whether Jinja passes *func* the context, eval context or environment."""
+        return hasattr(func, "jinja_pass_arg")
+
+    #: Keyword arguments the compiled code passes for context functions only.
+    _CONTEXT_FUNCTION_KWARGS = ("_block_vars", "_loop_vars")
+else:
+    def _wants_template_data(func):
+        """Whether Jinja passes *func* the context, eval context or environment."""
+        return (hasattr(func, "contextfunction") or hasattr(func, "evalcontextfunction")
+                or hasattr(func, "environmentfunction"))
+
+    _CONTEXT_FUNCTION_KWARGS = ()
+
+#: Callables whose ``__call__`` cannot be marked to take template data.
+_PLAIN_CALLABLE_TYPES = frozenset([
+    types.FunctionType, types.MethodType, types.BuiltinFunctionType, types.BuiltinMethodType,
+])
+
+
+class TemplateContext(Context):
+    """Jinja's template context, calling plain functions and methods directly.
+
+    Jinja routes every call in a template (``loop.cycle(...)``, a global
+    function) through :meth:`Context.call`, which looks for its markers on
+    the callable and on the callable's ``__call__`` before calling it: four
+    times the cost of ``loop.cycle`` itself, on every row.  A function or
+    method without a marker is called here as Jinja would call it.
+    """
+
+    def call(__self, __obj, *args, **kwargs):  # noqa: N805 - Jinja's own signature
+        if type(__obj) not in _PLAIN_CALLABLE_TYPES or _wants_template_data(__obj):
+            return Context.call(__self, __obj, *args, **kwargs)
+        for name in _CONTEXT_FUNCTION_KWARGS:
+            kwargs.pop(name, None)
+        try:
+            return __obj(*args, **kwargs)
+        except StopIteration:
+            # What Jinja answers (an undefined value, not an error).
+            return __self.environment.undefined(
+                "value was undefined because a callable raised a StopIteration exception")
+
+
+__all__ += ["AutoescapeTemplate", "TemplateContext", "template_escape"]

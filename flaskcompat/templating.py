@@ -25,6 +25,7 @@ from _compat.jinja import (
     BaseEnvironment,
     BaseLoader,
     Markup,
+    TemplateContext,
     TemplateNotFound,
     escape,
     pass_eval_context,
@@ -77,6 +78,7 @@ class Environment(BaseEnvironment):
     """
 
     template_class = AutoescapeTemplate
+    context_class = TemplateContext
 
     def __init__(self, app, **options):
         if "loader" not in options:

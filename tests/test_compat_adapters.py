@@ -14,7 +14,8 @@ import pytest
 from _compat import jinja as compat_jinja
 from _compat import werkzeug as compat_werkzeug
 from _compat.jinja import (
-    AutoescapeTemplate, Markup, escape, pass_context, pass_eval_context, template_escape,
+    AutoescapeTemplate, Markup, TemplateContext, escape, pass_context, pass_eval_context,
+    template_escape,
 )
 from _compat.strings import PY2, text_type
 from _compat.werkzeug import (
@@ -327,6 +328,50 @@ def test_templates_print_with_template_escape():
     expected = jinja2.Environment(autoescape=True).from_string(source).render(values=values, x="&")
     assert template.render(values=values, x="&") == expected
     assert "<i>&lt;x&gt;</i>&lt;x&gt;<i>7</i>7<i><m></i><m>" in expected
+
+
+class _ContextCallable(object):
+    @pass_context
+    def __call__(self, context, suffix):
+        return "%s%s" % (context.get("user"), suffix)
+
+
+def _stop():
+    raise StopIteration()
+
+
+_CALLS = (
+    "{% macro m(x) %}[{{ x }}{{ caller() if caller else '' }}]{% endmacro %}"
+    "{% for v in values %}{{ loop.cycle('odd', 'even') }} {{ ctx_fn() }} {{ evalctx_fn() }} "
+    "{{ obj('!') }} {{ kw(a=v, b=loop.index) }} {{ text.split(',')[loop.index0] }} {{ m(v) }}"
+    "{% call m(v) %}c{% endcall %} {{ stop() }}|{% endfor %}"
+    "{% set ns = namespace(n=0) %}{% for v in values %}{% set ns.n = ns.n + v %}{% endfor %}{{ ns.n }}"
+    "{% block b %}{{ ctx_fn() }}{% endblock %}"
+)
+
+
+@pytest.mark.parametrize("autoescape", [False, True])
+def test_template_context_calls_as_jinja_does(autoescape):
+    ours = _env(autoescape=autoescape)
+    ours.context_class = TemplateContext
+    values = dict(values=[1, 2, 3], user="<ann>", obj=_ContextCallable(), text="a,b,c",
+                  kw=lambda a, b: "%s-%s" % (a, b), stop=_stop)
+    expected = _env(autoescape=autoescape).from_string(_CALLS).render(**values)
+    assert ours.from_string(_CALLS).render(**values) == expected
+    user = "&lt;ann&gt;" if autoescape else "<ann>"
+    assert expected.startswith("odd user=%s autoescape=%s %s! 1-1 a [1][1c] |even" % (
+        user, autoescape, user))
+
+
+def test_template_context_stop_iteration_is_undefined_as_in_jinja():
+    ours = _env(undefined=jinja2.StrictUndefined)
+    ours.context_class = TemplateContext
+    with pytest.raises(jinja2.UndefinedError) as ours_error:
+        ours.from_string("{{ stop() }}").render(stop=_stop)
+    with pytest.raises(jinja2.UndefinedError) as jinja_error:
+        _env(undefined=jinja2.StrictUndefined).from_string("{{ stop() }}").render(stop=_stop)
+    assert text_type(ours_error.value) == text_type(jinja_error.value)
+    assert "StopIteration" in text_type(ours_error.value)
 
 
 # -- fill_response and the lazy request ---------------------------------------------
