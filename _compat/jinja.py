@@ -44,7 +44,6 @@ __all__ += [
 ]
 
 
-
 # -- Python 3's text in templates, on Python 2 (see _compat.py3text) ------------
 
 import re  # noqa: E402
@@ -136,9 +135,7 @@ class AutoescapeTemplate(Template):
         return super(AutoescapeTemplate, cls)._from_namespace(environment, namespace, globals)
 
 
-
-
-# -- Calls in templates ------------------------------------------------------------
+# -- Calls in templates ---------------------------------------------------------
 
 import types  # noqa: E402
 

@@ -319,9 +319,9 @@ class SessionCookieSerializer(URLSafeTimedSerializer):
     HMAC on every ``dumps`` and ``loads``, and goes through several layers
     of generic code; a session cookie is read and written on every request
     that uses the session.  This serializer derives the key once, signs and
-    verifies with an HMAC keyed once (:func:`_compat.signing.hmac_signer`), and writes and
-    reads the URL-safe payload (base64, zlib-compressed when that is
-    shorter) itself.  The cookie format is itsdangerous's own, byte for
+    verifies with an HMAC keyed once (:func:`_compat.signing.hmac_signer`),
+    and writes and reads the URL-safe payload (base64, zlib-compressed when
+    that is shorter) itself.  The cookie format is itsdangerous's own, byte for
     byte (``tests/test_sessions.py`` compares the two), so cookies written
     by Flask 1.1, by the other interpreter or by this class read the same.
     A ``salt`` or ``max_age`` argument takes itsdangerous's own code.
