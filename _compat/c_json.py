@@ -16,6 +16,7 @@ from __future__ import absolute_import
 
 from json import encoder as _stdlib_encoder
 
+from _compat.lang import RecursionError
 from _compat.strings import PY2, integer_types, string_types
 
 _C_MAKE_ENCODER = getattr(_stdlib_encoder, "c_make_encoder", None)
@@ -90,11 +91,17 @@ def _c_sorted_encoding(encoder):
 
     def encode(value):
         try:
+            copy = _sorted_copy(value)
+        except (_NotPlain, RecursionError):
+            # A circular value recurses without end here; the encoder
+            # reports it as such (ValueError).
+            return encoder.encode(value)  # compat-ok: JSON
+        try:
             chunks = _C_MAKE_ENCODER(
                 {} if encoder.check_circular else None, default,
                 _stdlib_encoder.encode_basestring_ascii, None, encoder.key_separator,
                 encoder.item_separator, encoder.sort_keys, encoder.skipkeys, encoder.allow_nan,
-            )(_sorted_copy(value), 0)
+            )(copy, 0)
         except _NotPlain:
             return encoder.encode(value)  # compat-ok: JSON
         return "".join(chunks)
