@@ -334,12 +334,13 @@ class Request(JSONMixin, BaseRequest):
         """The ``Content-Type`` parameters, as text."""
         return self._content_type_options[1]
 
-    @cached_property
+    @property
     def host_is_valid(self):
         """False for a ``Host`` header that is not a host name (non-ASCII bytes,
         spaces, slashes...).  Such a request is answered 400 before routing:
         Werkzeug 1.0 would keep the bytes (and fail building URLs from them)
-        while Werkzeug 3 drops them (and builds ``http:///...``)."""
+        while Werkzeug 3 drops them (and builds ``http:///...``).  Read once
+        per request, by routing: not worth keeping."""
         host = self.environ.get("HTTP_HOST")
         if host is None:
             return True
