@@ -120,6 +120,14 @@ def _error_body(e):
     return page
 
 
+def _has_blueprint_keys(hooks):
+    """Whether a table of hooks (keyed by blueprint name, ``None`` for the
+    app's own) holds a blueprint's: only then does the request's blueprint
+    matter, and reading ``request.blueprint`` costs more than asking, at
+    several points of every request."""
+    return len(hooks) > (None in hooks)
+
+
 #: The methods a routing exception passes through when raised.
 _ROUTING_EXCEPTION_PATH = (
     "dispatch_request", "raise_routing_exception", "handle_user_exception",
@@ -351,7 +359,7 @@ class Flask(_PackageBoundObject):
         """Add the context processors' values; the caller's own values win."""
         funcs = self.template_context_processors[None]
         reqctx = _request_ctx_stack.top
-        if reqctx is not None:
+        if reqctx is not None and _has_blueprint_keys(self.template_context_processors):
             bp = reqctx.request.blueprint
             if bp is not None and bp in self.template_context_processors:
                 funcs = chain(funcs, self.template_context_processors[bp])
@@ -753,15 +761,18 @@ class Flask(_PackageBoundObject):
 
     def preprocess_request(self):
         """Run URL value preprocessors and before-request hooks."""
-        bp = _request_ctx_stack.top.request.blueprint
-        funcs = self.url_value_preprocessors.get(None, ())
-        if bp is not None and bp in self.url_value_preprocessors:
-            funcs = chain(funcs, self.url_value_preprocessors[bp])
+        preprocessors, hooks = self.url_value_preprocessors, self.before_request_funcs
+        bp = None
+        if _has_blueprint_keys(preprocessors) or _has_blueprint_keys(hooks):
+            bp = _request_ctx_stack.top.request.blueprint
+        funcs = preprocessors.get(None, ())
+        if bp is not None and bp in preprocessors:
+            funcs = chain(funcs, preprocessors[bp])
         for func in funcs:
             func(request.endpoint, request.view_args)
-        funcs = self.before_request_funcs.get(None, ())
-        if bp is not None and bp in self.before_request_funcs:
-            funcs = chain(funcs, self.before_request_funcs[bp])
+        funcs = hooks.get(None, ())
+        if bp is not None and bp in hooks:
+            funcs = chain(funcs, hooks[bp])
         for func in funcs:
             rv = func()
             if rv is not None:
@@ -937,10 +948,11 @@ class Flask(_PackageBoundObject):
     def process_response(self, response):
         """Run after-request functions and save the session."""
         ctx = _request_ctx_stack.top
-        bp = ctx.request.blueprint
         funcs = ctx._after_request_functions
-        if bp is not None and bp in self.after_request_funcs:
-            funcs = chain(funcs, reversed(self.after_request_funcs[bp]))
+        if _has_blueprint_keys(self.after_request_funcs):
+            bp = ctx.request.blueprint
+            if bp is not None and bp in self.after_request_funcs:
+                funcs = chain(funcs, reversed(self.after_request_funcs[bp]))
         if None in self.after_request_funcs:
             funcs = chain(funcs, reversed(self.after_request_funcs[None]))
         for handler in funcs:
@@ -963,9 +975,10 @@ class Flask(_PackageBoundObject):
         if exc is _sentinel:
             exc = sys.exc_info()[1]
         funcs = reversed(self.teardown_request_funcs.get(None, ()))
-        bp = _request_ctx_stack.top.request.blueprint
-        if bp is not None and bp in self.teardown_request_funcs:
-            funcs = chain(funcs, reversed(self.teardown_request_funcs[bp]))
+        if _has_blueprint_keys(self.teardown_request_funcs):
+            bp = _request_ctx_stack.top.request.blueprint
+            if bp is not None and bp in self.teardown_request_funcs:
+                funcs = chain(funcs, reversed(self.teardown_request_funcs[bp]))
         for func in funcs:
             func(exc)
         request_tearing_down.send(self, exc=exc)

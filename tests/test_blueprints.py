@@ -545,6 +545,27 @@ def test_blueprint_before_request_can_answer(app, client):
     assert client.get("/open").data == b"open"
 
 
+def test_hooks_keyed_by_an_endpoint_prefix_run_without_a_blueprint(app, client):
+    """Flask 1.1 looks hooks up by ``request.blueprint``, the endpoint's
+    prefix, whether or not a blueprint of that name is registered."""
+    calls = []
+
+    @app.route("/x", endpoint="admin.x")
+    def x():
+        return render_template_string(u"{{ marker }}")
+
+    app.url_value_preprocessors.setdefault("admin", []).append(
+        lambda endpoint, values: calls.append(("values", endpoint)))
+    app.before_request_funcs.setdefault("admin", []).append(lambda: calls.append("before"))
+    app.after_request_funcs.setdefault("admin", []).append(
+        lambda response: calls.append("after") or response)
+    app.teardown_request_funcs.setdefault("admin", []).append(lambda exc: calls.append("teardown"))
+    app.template_context_processors.setdefault("admin", []).append(lambda: {"marker": u"admin"})
+    assert not app.blueprints
+    assert client.get("/x").data == b"admin"
+    assert calls == [("values", "admin.x"), "before", "after", "teardown"]
+
+
 def test_blueprint_teardown_receives_exception(app):
     app.config["PROPAGATE_EXCEPTIONS"] = False
     app.logger.disabled = True
