@@ -72,6 +72,20 @@ def _sorted_copy(value):
     return value
 
 
+def _c_encoder_arguments(encoder, default):
+    """What ``iterencode`` passes the C encoder for *encoder*, but the
+    record of the objects being encoded (a new one for each encoding, as an
+    encoding that failed leaves its own) and with *default* for its
+    ``default``."""
+    return (
+        default,
+        _stdlib_encoder.encode_basestring_ascii if encoder.ensure_ascii
+        else _stdlib_encoder.encode_basestring,
+        None, encoder.key_separator, encoder.item_separator, encoder.sort_keys,
+        encoder.skipkeys, encoder.allow_nan,
+    )
+
+
 def _c_sorted_encoding(encoder):
     """``encoder.encode`` at C speed on Python 2, for an encoder that sorts
     keys and writes ASCII; ``None`` for another.
@@ -89,6 +103,9 @@ def _c_sorted_encoding(encoder):
             raise _NotPlain()
         return rv
 
+    arguments = _c_encoder_arguments(encoder, default)
+    check_circular = encoder.check_circular
+
     def encode(value):
         try:
             copy = _sorted_copy(value)
@@ -97,11 +114,7 @@ def _c_sorted_encoding(encoder):
             # reports it as such (ValueError).
             return encoder.encode(value)  # compat-ok: JSON
         try:
-            chunks = _C_MAKE_ENCODER(
-                {} if encoder.check_circular else None, default,
-                _stdlib_encoder.encode_basestring_ascii, None, encoder.key_separator,
-                encoder.item_separator, encoder.sort_keys, encoder.skipkeys, encoder.allow_nan,
-            )(copy, 0)
+            chunks = _C_MAKE_ENCODER({} if check_circular else None, *arguments)(copy, 0)
         except _NotPlain:
             return encoder.encode(value)  # compat-ok: JSON
         return "".join(chunks)
@@ -111,19 +124,11 @@ def _c_sorted_encoding(encoder):
 
 def _c_direct_encoding(encoder):
     """``encoder.encode`` calling Python 3's C encoder directly."""
-    settings = (
-        encoder.default,
-        _stdlib_encoder.encode_basestring_ascii if encoder.ensure_ascii
-        else _stdlib_encoder.encode_basestring,
-        None, encoder.key_separator, encoder.item_separator, encoder.sort_keys,
-        encoder.skipkeys, encoder.allow_nan,
-    )
+    arguments = _c_encoder_arguments(encoder, encoder.default)
     check_circular = encoder.check_circular
 
     def encode(value):
-        # A new record of the objects being encoded each time, as
-        # ``iterencode`` makes one: an encoding that failed leaves its own.
-        return "".join(_C_MAKE_ENCODER({} if check_circular else None, *settings)(value, 0))
+        return "".join(_C_MAKE_ENCODER({} if check_circular else None, *arguments)(value, 0))
 
     return encode
 

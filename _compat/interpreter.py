@@ -10,9 +10,9 @@ different places in a virtualenv, a pyenv build or PyPy.
 from __future__ import absolute_import
 
 import os
-import platform
 import sysconfig
 
+from _compat.lang import PYPY
 from _compat.strings import PY2
 
 #: Path components that only occur inside installed third-party code.
@@ -30,9 +30,9 @@ def warning_mode_options():
     mode: every deprecation, once per location).
     """
     if PY2:
-        if platform.python_implementation() == "CPython":
-            return ["-3", "-W", "ignore::DeprecationWarning"]
-        return []
+        if PYPY:
+            return []
+        return ["-3", "-W", "ignore::DeprecationWarning"]
     return ["-b", "-X", "dev"]
 
 

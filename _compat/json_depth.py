@@ -9,8 +9,9 @@ runs a loop over the tokens faster than its regular expressions substitute
 """
 from __future__ import absolute_import
 
-import platform
 import re
+
+from _compat.lang import PYPY
 
 #: A JSON string: its brackets do not count.
 _JSON_STRING = re.compile(u'"[^"\\\\]*(?:\\\\[\\s\\S][^"\\\\]*)*"')
@@ -51,10 +52,7 @@ def _nests_deeper_by_tokens(text, limit):
     return False
 
 
-if platform.python_implementation() == "PyPy":
-    _nests_deeper = _nests_deeper_by_tokens
-else:
-    _nests_deeper = _nests_deeper_by_rounds
+_nests_deeper = _nests_deeper_by_tokens if PYPY else _nests_deeper_by_rounds
 
 
 def nests_deeper_than(text, limit):

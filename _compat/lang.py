@@ -5,7 +5,13 @@ Pythons.
 """
 from __future__ import absolute_import
 
+import platform
+
 import six
+
+#: Running on PyPy, whose JIT ranks the ways of doing a thing differently
+#: from CPython (a Python loop can beat a C call that copies).
+PYPY = platform.python_implementation() == "PyPy"
 
 #: ``d.iteritems()`` on Python 2, ``iter(d.items())`` on Python 3.
 iteritems = six.iteritems

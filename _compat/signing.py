@@ -11,7 +11,8 @@ than that: it keeps ``hmac``.
 from __future__ import absolute_import
 
 import hmac
-import platform
+
+from _compat.lang import PYPY
 
 __all__ = ["hmac_signer"]
 
@@ -25,6 +26,9 @@ def _padded_key(key, digestmod):
 
 
 def _hash_pads_signer(key, digestmod):
+    """A function of a message (bytes) giving ``hmac.new(key, message,
+    digestmod).digest()``, from copies of the two keyed hash states;
+    *digestmod* is a hash constructor (``hashlib.sha1``)."""
     padded = _padded_key(key, digestmod)
     inner = digestmod(bytes(bytearray(b ^ 0x36 for b in padded)))
     outer = digestmod(bytes(bytearray(b ^ 0x5C for b in padded)))
@@ -40,6 +44,7 @@ def _hash_pads_signer(key, digestmod):
 
 
 def _hmac_copy_signer(key, digestmod):
+    """:func:`_hash_pads_signer`'s function, from copies of a keyed ``hmac``."""
     keyed = hmac.new(key, digestmod=digestmod)
 
     def sign(message):
@@ -50,13 +55,6 @@ def _hmac_copy_signer(key, digestmod):
     return sign
 
 
-if platform.python_implementation() == "PyPy":
-    _signer = _hmac_copy_signer
-else:
-    _signer = _hash_pads_signer
-
-
-def hmac_signer(key, digestmod):
-    """A function of a message (bytes) giving ``hmac.new(key, message,
-    digestmod).digest()``; *digestmod* is a hash constructor (``hashlib.sha1``)."""
-    return _signer(key, digestmod)
+#: ``hmac_signer(key, digestmod)``: a function of a message (bytes) giving
+#: ``hmac.new(key, message, digestmod).digest()``, the interpreter's fastest.
+hmac_signer = _hmac_copy_signer if PYPY else _hash_pads_signer

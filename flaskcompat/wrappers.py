@@ -68,6 +68,7 @@ from _compat.wsgi import (
 from . import json
 from .debughelpers import attach_enctype_error_multidict
 from .globals import _app_ctx_stack, current_app
+from .helpers import _built_once
 
 #: A ``Host`` header: a registered name or IPv4 address (dot-separated
 #: labels of 1-63 RFC 3986 name characters, percent-escapes excluded, as the
@@ -631,15 +632,14 @@ def _quote_cookie_path(path):
     """
     # Only native strings are remembered: on Python 2 a text key meeting a
     # non-ASCII byte key would warn (UnicodeWarning).
-    quoted = _QUOTED_COOKIE_PATHS.get(path) if type(path) is str else None
-    if quoted is not None:
-        return quoted
-    quoted = to_text(url_quote(path, "utf-8", _COOKIE_PATH_SAFE), "ascii")
     if type(path) is str:
-        if len(_QUOTED_COOKIE_PATHS) >= _MAX_QUOTED_COOKIE_PATHS:
-            _QUOTED_COOKIE_PATHS.clear()
-        _QUOTED_COOKIE_PATHS[path] = quoted
-    return quoted
+        return _built_once(_QUOTED_COOKIE_PATHS, path, _MAX_QUOTED_COOKIE_PATHS,
+                           _cookie_path_uri, path)
+    return _cookie_path_uri(path)
+
+
+def _cookie_path_uri(path):
+    return to_text(url_quote(path, "utf-8", _COOKIE_PATH_SAFE), "ascii")
 
 
 def _http_date(value):
