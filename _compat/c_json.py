@@ -1,4 +1,5 @@
-"""JSON written by CPython's C encoder, without the per-call layers around it.
+"""JSON written by CPython's C encoder and read by its C scanner, without
+the per-call layers around them.
 
 CPython 2's ``json`` writes sorted keys (``sort_keys=True``) with its
 pure-Python encoder, several times slower than its C encoder, which ignores
@@ -14,12 +15,13 @@ offers nothing.
 """
 from __future__ import absolute_import
 
-from json import encoder as _stdlib_encoder
+from json import decoder as _stdlib_decoder, encoder as _stdlib_encoder, scanner as _stdlib_scanner
 
 from _compat.lang import RecursionError
 from _compat.strings import PY2, integer_types, string_types
 
 _C_MAKE_ENCODER = getattr(_stdlib_encoder, "c_make_encoder", None)
+_C_MAKE_SCANNER = getattr(_stdlib_scanner, "c_make_scanner", None)
 
 #: The containers a copy is made of; a subclass may iterate or look items up
 #: its own way, which the pure-Python encoder honours and a copy would not.
@@ -61,12 +63,13 @@ def _sorted_copy(value):
         copy.original = value
         if not _SCALAR_TYPES.issuperset(map(type, copy.values())):
             for key, item in value.items():
-                copy[key] = _sorted_copy(item)
+                if type(item) not in _SCALAR_TYPES:
+                    copy[key] = _sorted_copy(item)
         return copy
     if kind is list or kind is tuple:
         if _SCALAR_TYPES.issuperset(map(type, value)):
             return value
-        return [_sorted_copy(item) for item in value]
+        return [item if type(item) in _SCALAR_TYPES else _sorted_copy(item) for item in value]
     if kind not in _SCALAR_TYPES and isinstance(value, _CONTAINER_TYPES):
         raise _NotPlain()
     return value
@@ -103,8 +106,10 @@ def _c_sorted_encoding(encoder):
             raise _NotPlain()
         return rv
 
-    arguments = _c_encoder_arguments(encoder, default)
-    check_circular = encoder.check_circular
+    # A copy holds no cycle (making one of a circular value does not end),
+    # so the encoder need not record the objects it is in: without that
+    # record it keeps no state, and one serves every call and thread.
+    encode_copy = _C_MAKE_ENCODER(None, *_c_encoder_arguments(encoder, default))
 
     def encode(value):
         try:
@@ -114,7 +119,7 @@ def _c_sorted_encoding(encoder):
             # reports it as such (ValueError).
             return encoder.encode(value)  # compat-ok: JSON
         try:
-            chunks = _C_MAKE_ENCODER({} if check_circular else None, *arguments)(copy, 0)
+            chunks = encode_copy(copy, 0)
         except _NotPlain:
             return encoder.encode(value)  # compat-ok: JSON
         return "".join(chunks)
@@ -123,12 +128,24 @@ def _c_sorted_encoding(encoder):
 
 
 def _c_direct_encoding(encoder):
-    """``encoder.encode`` calling Python 3's C encoder directly."""
+    """``encoder.encode`` calling Python 3's C encoder directly.
+
+    The C encoder finds a circular value through a record of the objects it
+    is in, a new one for each encoding.  Without the record it keeps no
+    state, so one encoder serves every call and thread; a value it cannot
+    finish that way (circular, or nested past the recursion limit) is
+    encoded again with the record, which tells the two apart as
+    ``encoder.encode`` does.
+    """
     arguments = _c_encoder_arguments(encoder, encoder.default)
     check_circular = encoder.check_circular
+    unrecorded = _C_MAKE_ENCODER(None, *arguments)
 
     def encode(value):
-        return "".join(_C_MAKE_ENCODER({} if check_circular else None, *arguments)(value, 0))
+        try:
+            return "".join(unrecorded(value, 0))
+        except RecursionError:
+            return "".join(_C_MAKE_ENCODER({} if check_circular else None, *arguments)(value, 0))
 
     return encode
 
@@ -148,3 +165,33 @@ def c_encoding(encoder):
     if PY2:
         return _c_sorted_encoding(encoder)
     return _c_direct_encoding(encoder)
+
+
+def c_decoding(decoder):
+    """``decoder.decode`` (a ``json.JSONDecoder``) of text, at C speed, with
+    the same values and errors; ``None`` where this module cannot do
+    better: on PyPy (``json.loads`` is native there) and for a decoder with
+    its own ``decode`` or ``raw_decode``.
+
+    ``decode`` skips whitespace around the value and checks that nothing
+    follows it in three Python frames; a document that is its value alone
+    (as a session's, or any compact JSON, is) is scanned in one C call.
+    Anything else, an error included, is left to ``decoder.decode``.
+    """
+    cls = type(decoder)
+    if (_C_MAKE_SCANNER is None
+            or cls.decode != _stdlib_decoder.JSONDecoder.decode
+            or cls.raw_decode != _stdlib_decoder.JSONDecoder.raw_decode):
+        return None
+    scan = _C_MAKE_SCANNER(decoder)
+
+    def decode(text):
+        try:
+            value, end = scan(text, 0)
+        except (StopIteration, ValueError):
+            return decoder.decode(text)
+        if end != len(text):
+            return decoder.decode(text)
+        return value
+
+    return decode

@@ -1,6 +1,7 @@
 # -*- coding: utf-8 -*-
 """``_compat.c_json``: the C encoder called directly (and on CPython 2
-writing sorted keys) gives exactly what ``JSONEncoder.encode`` writes."""
+writing sorted keys) gives exactly what ``JSONEncoder.encode`` writes, and
+the C scanner called directly exactly what ``JSONDecoder.decode`` reads."""
 from __future__ import absolute_import, unicode_literals
 
 import json
@@ -10,7 +11,7 @@ from datetime import date
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from _compat.c_json import c_encoding
+from _compat.c_json import c_decoding, c_encoding
 from _compat.strings import PY2, text_type
 
 #: Hypothesis settings usable with hypothesis 4.57.1 (Python 2) and 6.x.
@@ -130,3 +131,60 @@ def test_circular_values_are_reported_each_time():
         else:
             raise AssertionError("a circular list was encoded")
     assert encoding([[1], [1]]) == "[[1], [1]]"
+
+
+def test_values_nested_past_the_recursion_limit_fail_as_the_encoder_fails():
+    encoder = json.JSONEncoder(sort_keys=True)
+    encoding = c_encoding(encoder) or encoder.encode
+    deep = []
+    for _ in range(100000):
+        deep = [deep]
+    assert _outcome(encoding, deep)[0] is _outcome(encoder.encode, deep)[0]
+    assert encoding([[[1]]]) == "[[[1]]]"
+
+
+#: JSON documents, and texts that are almost JSON: whitespace around the
+#: value, something after it, truncation, an empty text, a lone BOM.
+PLAIN_VALUES = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=3)),
+    lambda children: st.one_of(st.lists(children, max_size=3),
+                               st.dictionaries(st.text(max_size=3), children, max_size=3)),
+    max_leaves=10,
+)
+DOCUMENTS = st.tuples(
+    PLAIN_VALUES, st.sampled_from([(",", ":"), (", ", ": ")]), st.booleans(),
+).map(lambda args: json.dumps(args[0], separators=args[1], ensure_ascii=args[2]))
+TEXTS = st.one_of(
+    DOCUMENTS,
+    st.tuples(st.sampled_from(["", " ", "\n\t"]), DOCUMENTS, st.sampled_from(["", " ", "x", "1", "]", "{}"]))
+    .map("".join),
+    DOCUMENTS.flatmap(lambda text: st.integers(0, len(text)).map(lambda end: text[:end])),
+    st.sampled_from(["", " ", "\ufeff[]", "[1,]", '{"a" 1}', "NaN", "-Infinity", "[1e400]", "0x1"]),
+    st.text(alphabet='[]{}",:0123 a\\u', max_size=8),
+)
+
+
+@PROPERTY
+@given(TEXTS)
+def test_c_decoding_reads_what_the_decoder_reads(text):
+    decoder = json.JSONDecoder()
+    decoding = c_decoding(decoder)
+    if decoding is None:
+        assert not CPYTHON  # PyPy has no C scanner
+        return
+    # Compared as their repr: NaN equals no value, not even itself.
+    assert repr(_outcome(decoding, text)) == repr(_outcome(decoder.decode, text))
+
+
+class OwnRawDecode(json.JSONDecoder):
+    def raw_decode(self, s, idx=0):
+        return "overridden", len(s)
+
+
+def test_c_decoding_is_offered_where_it_is_the_same():
+    assert (c_decoding(json.JSONDecoder()) is not None) is CPYTHON
+    assert c_decoding(OwnRawDecode()) is None
+    hooked = json.JSONDecoder(object_hook=lambda d: sorted(d))
+    decoding = c_decoding(hooked)
+    if decoding is not None:
+        assert decoding('{"b": 1, "a": 2}') == hooked.decode('{"b": 1, "a": 2}') == ["a", "b"]

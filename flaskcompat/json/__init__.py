@@ -23,7 +23,7 @@ from _compat.strings import (
     string_types, text_type, to_bytes, to_text, utf8_native_as_text,
 )
 from _compat.py3warnings import check_py3_text
-from _compat.c_json import c_encoding
+from _compat.c_json import c_decoding, c_encoding
 from _compat.urls import decode_text
 
 from ..globals import _app_ctx_stack, _request_ctx_stack, current_app
@@ -84,19 +84,28 @@ def _app_for_defaults(app):
 def _blueprint_handling_request(app):
     """The blueprint of the current request's endpoint, or ``None``: a
     blueprint's ``json_encoder``/``json_decoder`` beat the app's there."""
-    if not app.blueprints:
-        return None
     top = _request_ctx_stack.top
     if top is not None and top.request.blueprint:
         return app.blueprints.get(top.request.blueprint)
     return None
 
 
+def _encoder_class(app):
+    """The JSON encoder class *app* uses for the current request."""
+    bp = _blueprint_handling_request(app) if app.blueprints else None
+    return (bp and bp.json_encoder) or app.json_encoder
+
+
+def _decoder_class(app):
+    """The JSON decoder class *app* uses for the current request."""
+    bp = _blueprint_handling_request(app) if app.blueprints else None
+    return (bp and bp.json_decoder) or app.json_decoder
+
+
 def _dump_arg_defaults(kwargs, app=None):
     app = _app_for_defaults(app)
     if app:
-        bp = _blueprint_handling_request(app)
-        kwargs.setdefault("cls", (bp and bp.json_encoder) or app.json_encoder)
+        kwargs.setdefault("cls", _encoder_class(app))
         if not app.config["JSON_AS_ASCII"]:
             kwargs.setdefault("ensure_ascii", False)
         kwargs.setdefault("sort_keys", app.config["JSON_SORT_KEYS"])
@@ -110,8 +119,7 @@ def _dump_arg_defaults(kwargs, app=None):
 def _load_arg_defaults(kwargs, app=None):
     app = _app_for_defaults(app)
     if app:
-        bp = _blueprint_handling_request(app)
-        kwargs.setdefault("cls", (bp and bp.json_decoder) or app.json_decoder)
+        kwargs.setdefault("cls", _decoder_class(app))
     else:
         kwargs.setdefault("cls", JSONDecoder)
 
@@ -155,6 +163,28 @@ def _dumps_native(obj, app=None, **kwargs):
         if ready is obj:
             raise
         return encode(ready)
+
+
+def _compact_sorted_dumps(obj):
+    """``dumps(obj, separators=(",", ":"), sort_keys=True)``: the session's JSON.
+
+    Under the default settings (the default encoder, ASCII output, no
+    warning mode) and for values whose keys every interpreter sorts alike,
+    this calls the shared encoder at once: the layers of :func:`dumps`
+    that find those settings cost more than encoding a small session.
+    Anything else takes :func:`dumps` itself.
+    """
+    app = _app_for_defaults(None)
+    if (
+        (app is None or (_encoder_class(app) is JSONEncoder and app.config["JSON_AS_ASCII"]))
+        and not py3warnings.ENABLED
+        and not (ORDERS_ANY_TWO_TYPES and not _python2_sorts_keys_alike(obj))
+    ):
+        try:
+            return to_text(_COMPACT_SORTED_ENCODING(obj), "utf-8")
+        except TypeError:
+            pass  # keys Python 3 cannot sort: dumps sorts them as their text
+    return dumps(obj, separators=(",", ":"), sort_keys=True)
 
 
 def _key_kind(key):
@@ -290,6 +320,9 @@ def _encoding(options):
     return c_encoding(encoder) or encoder.encode  # compat-ok: JSON
 
 
+_COMPACT_SORTED_ENCODING = _encoding({"cls": JSONEncoder, "sort_keys": True, "separators": (",", ":")})
+
+
 def dumps(obj, app=None, **kwargs):
     """Serialize *obj* to JSON text with the app's encoder and settings."""
     return to_text(_dumps_native(obj, app, **kwargs), "utf-8")
@@ -374,10 +407,7 @@ def loads(s, app=None, **kwargs):
             _check_nesting(s)
             if kwargs["cls"] is JSONDecoder and s[:1] != u"\ufeff":
                 if len(kwargs) == 1:
-                    # The json module's own default path: C on CPython, and
-                    # on PyPy its native parser, which a decoder built with
-                    # options does not use (it is 8x faster there).
-                    return _json.loads(s)
+                    return _DEFAULT_DECODING(s)
                 if _SHAREABLE_DECODER_OPTIONS.issuperset(kwargs):
                     return _shared_decoding(kwargs)(s)
         return _json.loads(s, **kwargs)
@@ -386,6 +416,12 @@ def loads(s, app=None, **kwargs):
     except ValueError as e:
         raise JSONDecodeError(text_type(e))
 
+
+#: ``json.loads`` of text: the C scanner on CPython
+#: (:func:`_compat.c_json.c_decoding`), and on PyPy the json module's own
+#: default path, its native parser, which a decoder built with options
+#: does not use (it is 8x faster there).
+_DEFAULT_DECODING = c_decoding(_json.JSONDecoder()) or _json.loads
 
 #: Options of the default decoder that :func:`_shared_decoding` keys on.
 _SHAREABLE_DECODER_OPTIONS = frozenset(["cls", "object_hook"])

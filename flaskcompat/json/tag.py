@@ -22,7 +22,7 @@ from _compat.strings import (
     utf8_native_as_text,
 )
 
-from ..json import dumps, loads
+from ..json import _compact_sorted_dumps, loads
 
 
 class JSONTag(object):
@@ -178,24 +178,32 @@ def _needs_no_tags(value, tag_keys):
     """Whether the default tags would leave *value* as it is: text, whole
     numbers, booleans, ``None``, and lists and dicts of them (not a dict
     whose only key is a tag's).  Subclasses and anything else take the
-    tagging walk."""
+    tagging walk.  Only containers cost a call: a session is a dict of
+    mostly plain values."""
     kind = type(value)
+    if kind is dict:
+        if len(value) == 1 and next(iter(value)) in tag_keys:
+            return False
+        items = value.values()
+    elif kind is list:
+        items = value
+    else:
+        return _needs_no_tag(value, kind)
+    for item in items:
+        kind = type(item)
+        if kind not in _UNTAGGED_TYPES and not (
+                _needs_no_tags(item, tag_keys) if kind is dict or kind is list
+                else _needs_no_tag(item, kind)):
+            return False
+    return True
+
+
+def _needs_no_tag(value, kind):
+    """Whether a value of *kind*, not a list or dict, is written untagged."""
     if kind in _UNTAGGED_TYPES:
         return True
     if kind is binary_type:
         return not is_binary_data(value)  # Python 2: a native string of text
-    if kind is list:
-        for item in value:
-            if not _needs_no_tags(item, tag_keys):
-                return False
-        return True
-    if kind is dict:
-        if len(value) == 1 and next(iter(value)) in tag_keys:
-            return False
-        for item in value.values():
-            if not _needs_no_tags(item, tag_keys):
-                return False
-        return True
     return False
 
 
@@ -274,7 +282,7 @@ class TaggedJSONSerializer(object):
     def dumps(self, value):
         if not (self._only_default_tags and _needs_no_tags(value, self.tags)):
             value = self.tag(value)
-        return dumps(value, separators=(",", ":"), sort_keys=True)
+        return _compact_sorted_dumps(value)
 
     def loads(self, value):
         if self._only_default_tags and not _may_hold_tags(value):
