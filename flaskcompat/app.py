@@ -958,8 +958,9 @@ class Flask(_PackageBoundObject):
         for handler in funcs:
             response = handler(response)
         if self._session_needs_saving(ctx):
-            if not self.session_interface.is_null_session(ctx.session):
-                self.session_interface.save_session(self, ctx.session, response)
+            session = ctx.session
+            if not self.session_interface.is_null_session(session):
+                self.session_interface.save_session(self, session, response)
         return response
 
     def _session_needs_saving(self, ctx):

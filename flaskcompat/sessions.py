@@ -28,6 +28,7 @@ from _compat.werkzeug import CallbackDict, Headers
 
 from .helpers import _built_once, total_seconds
 from .json.tag import TaggedJSONSerializer
+from .wrappers import add_checked_header
 
 try:
     from collections.abc import MutableMapping
@@ -69,7 +70,10 @@ class SecureCookieSession(CallbackDict, SessionMixin):
     accessed = False
 
     def __init__(self, initial=None):
-        CallbackDict.__init__(self, initial, _session_changed)
+        # What ``CallbackDict.__init__`` does (in both Werkzeug generations),
+        # without its frame: a session is made on every request that uses one.
+        dict.__init__(self, initial or ())
+        self.on_update = _session_changed
 
     def __getitem__(self, key):
         self.accessed = True
@@ -78,6 +82,13 @@ class SecureCookieSession(CallbackDict, SessionMixin):
     def get(self, key, default=None):
         self.accessed = True
         return CallbackDict.get(self, key, default)
+
+    def __setitem__(self, key, value):
+        # What ``CallbackDict`` does, without its frames: views write the
+        # session often.
+        dict.__setitem__(self, key, value)
+        if self.on_update is not None:
+            self.on_update(self)
 
     def setdefault(self, key, default=None):
         self.accessed = True
@@ -242,7 +253,7 @@ def _vary_on_cookie(response):
     if "Vary" in headers:
         response.vary.add("Cookie")
     elif isinstance(headers, Headers):
-        headers.add("Vary", "Cookie")
+        add_checked_header(headers, u"Vary", u"Cookie")
     else:  # a view's plain dict
         headers["Vary"] = "Cookie"
 
@@ -252,7 +263,9 @@ def _plain_dict(session):
     (``dict()`` goes through its Python ``keys`` and ``__getitem__``, which
     only mark it as read)."""
     if type(session) is SecureCookieSession:
-        return dict.copy(session)
+        # Its storage's items, read in C: CPython 3's ``dict.copy`` of a
+        # subclass with its own ``__iter__`` would go through ``keys()``.
+        return dict(dict.items(session))
     return dict(session)
 
 
@@ -418,8 +431,12 @@ class SecureCookieSessionInterface(SessionInterface):
             return None
         settings = (secret_key, self.salt, self.serializer, self.key_derivation,
                     self.digest_method)
-        return _built_once(_SERIALIZERS, settings, _MAX_CACHED_SERIALIZERS,
-                           SessionCookieSerializer, *settings)
+        # Asked twice per request (open and save): the table is read here first.
+        try:
+            return _SERIALIZERS[settings]
+        except (KeyError, TypeError):
+            return _built_once(_SERIALIZERS, settings, _MAX_CACHED_SERIALIZERS,
+                               SessionCookieSerializer, *settings)
 
     def open_session(self, app, request):
         s = self.get_signing_serializer(app)

@@ -62,7 +62,7 @@ from _compat.werkzeug import (
     request_host,
 )
 from _compat.wsgi import (
-    check_response_head, checked_header_text, environ_to_bytes, header_text, header_to_native,
+    check_response_head, checked_header_text, environ_to_bytes, header_to_native,
 )
 
 from . import json
@@ -653,7 +653,21 @@ def _http_date(value):
 
 def dump_set_cookie(key, value="", max_age=None, expires=None, path="/",
                     domain=None, secure=False, httponly=False, samesite=None):
-    """Format one ``Set-Cookie`` header value, identically on both interpreters."""
+    """Format one ``Set-Cookie`` header value, identically on both interpreters.
+
+    A native string, as Flask 1.1 gave; a CR, LF or NUL smuggled in through
+    the name or domain raises :class:`~_compat.wsgi.HeaderValueError`.
+    """
+    return header_to_native(_set_cookie_text(
+        key, value, max_age, expires, path, domain, secure, httponly, samesite,
+    ), "Set-Cookie header")
+
+
+def _set_cookie_text(key, value, max_age, expires, path, domain, secure, httponly, samesite):
+    """:func:`dump_set_cookie`'s header value, as the text response headers
+    keep, checked as :func:`~_compat.wsgi.checked_header_text` checks: the
+    name and domain are checked, every other part is written safe (the
+    value quoted, the path a URI, the dates and flags by this function)."""
     if isinstance(max_age, timedelta):
         max_age = int(max_age.total_seconds())
     if max_age is not None and expires is None:
@@ -662,9 +676,9 @@ def dump_set_cookie(key, value="", max_age=None, expires=None, path="/",
         samesite = samesite.title()
         if samesite not in ("Strict", "Lax", "None"):
             raise ValueError("SameSite must be 'Strict', 'Lax' or 'None', not %r" % samesite)
-    parts = ["%s=%s" % (header_text(key, "cookie name"), _quote_cookie_value(value))]
+    parts = ["%s=%s" % (checked_header_text(key, "cookie name"), _quote_cookie_value(value))]
     if domain:
-        parts.append("Domain=%s" % to_text(domain, "utf-8"))
+        parts.append("Domain=%s" % checked_header_text(to_text(domain, "utf-8"), "cookie domain"))
     if expires is not None:
         if not isinstance(expires, (datetime,) + integer_types + (float,)):
             raise TypeError("expires must be a datetime or a Unix timestamp")
@@ -679,9 +693,7 @@ def dump_set_cookie(key, value="", max_age=None, expires=None, path="/",
         parts.append("Path=%s" % _quote_cookie_path(path))
     if samesite is not None:
         parts.append("SameSite=%s" % samesite)
-    # A native string, as Flask 1.1 gave; a CR, LF or NUL smuggled in
-    # through the name or domain raises HeaderValueError right here.
-    return header_to_native("; ".join(parts), "Set-Cookie header")
+    return u"; ".join(parts)
 
 
 def _checked_header(key, value):
@@ -691,6 +703,17 @@ def _checked_header(key, value):
     if not isinstance(value, string_types + (bytearray, memoryview)):
         value = py3_str(value)
     return checked_header_text(key, "header name"), checked_header_text(value, header=key)
+
+
+def add_checked_header(headers, name, value):
+    """Add a header whose name and value the framework has already checked
+    (:func:`~_compat.wsgi.checked_header_text`): appended as it is to
+    :class:`ResponseHeaders`, through ``add`` to any other headers (a
+    subclass, or headers a view replaced)."""
+    if type(headers) is ResponseHeaders:
+        append_checked_header(headers, name, value)
+    else:
+        headers.add(name, value)
 
 
 class ResponseHeaders(Headers):
@@ -856,10 +879,11 @@ class Response(BaseResponse):
         """Add a ``Set-Cookie`` header; see :func:`dump_set_cookie`."""
         if py3warnings.ENABLED:
             check_py3_text(value, "the value of cookie %r" % (key,))
-        cookie = dump_set_cookie(
+        cookie = _set_cookie_text(
             key, value, max_age, expires, path, domain, secure, httponly, samesite,
         )
         limit = self.max_cookie_size
+        # Latin-1 text: as many bytes as characters.
         if limit and len(cookie) > limit:
             warnings.warn(
                 "The %r cookie is too large: its Set-Cookie header is %d bytes, over "
@@ -867,7 +891,7 @@ class Response(BaseResponse):
                 "cookies larger than this; store less in it." % (key, len(cookie), limit),
                 stacklevel=2,
             )
-        self.headers.add("Set-Cookie", cookie)
+        add_checked_header(self.headers, u"Set-Cookie", cookie)
 
     @property
     def max_cookie_size(self):
