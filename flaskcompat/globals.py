@@ -49,27 +49,43 @@ def _lookup_app_object(name):
     return getattr(_current_app_context(), name)
 
 
-def _find_app():
-    return _current_app_context().app
-
-
-def _find_request():
-    return _current_request_context().request
-
-
-def _find_session():
-    return _current_request_context().session
-
-
-def _find_g():
-    return _current_app_context().g
-
-
 #: The stack of :class:`~flaskcompat.ctx.RequestContext` objects; ``top`` is
 #: the active one.  Extensions written for Flask 1.1 use it directly.
 _request_ctx_stack = ContextStack()
 #: The stack of :class:`~flaskcompat.ctx.AppContext` objects.
 _app_ctx_stack = ContextStack()
+
+
+def _top_attribute(stack, name, error_message):
+    """The lookup of a proxy: *name* of the object on top of *stack*.
+
+    ``request``, ``session`` and ``g`` are read several times per request;
+    this reads the stack itself, a frame less than going through
+    :func:`_current_request_context`.
+    """
+    def lookup():
+        top = stack.top
+        if top is None:
+            raise RuntimeError(error_message)
+        return getattr(top, name)
+
+    return lookup
+
+
+_find_app = _top_attribute(_app_ctx_stack, "app", _app_ctx_err_msg)
+_find_request = _top_attribute(_request_ctx_stack, "request", _request_ctx_err_msg)
+
+
+def _find_session():
+    top = _request_ctx_stack.top
+    if top is None:
+        raise RuntimeError(_request_ctx_err_msg)
+    # Once opened, read without the context's property (which opens it).
+    session = top._session
+    return top.session if session is None else session
+
+
+_find_g = _top_attribute(_app_ctx_stack, "g", _app_ctx_err_msg)
 
 current_app = ContextProxy(_find_app)
 request = ContextProxy(_find_request)
