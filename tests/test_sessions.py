@@ -14,6 +14,7 @@ import warnings
 from datetime import datetime, timedelta
 
 import hashlib
+import json
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -170,6 +171,22 @@ def test_reading_does_not_rewrite_the_cookie(client):
     client.get("/set/user/alice")
     rv = client.get("/get/user")
     assert rv.headers.getlist("Set-Cookie") == []
+
+
+def test_writing_an_item_marks_the_session_through_its_update_callback():
+    from flaskcompat.sessions import SecureCookieSession
+
+    fresh = SecureCookieSession({u"a": 1})
+    assert (fresh.modified, fresh.accessed) == (False, False)
+    fresh[u"b"] = 2
+    assert (fresh.modified, fresh.accessed) == (True, True)
+    calls = []
+    fresh.on_update = calls.append
+    fresh[u"c"] = 3
+    assert calls == [fresh]
+    fresh.on_update = None  # as CallbackDict allows
+    fresh[u"d"] = 4
+    assert dict.copy(fresh) == {u"a": 1, u"b": 2, u"c": 3, u"d": 4}
 
 
 def test_nested_changes_need_modified(app, client):
@@ -788,6 +805,46 @@ def test_tagged_json_fast_path_matches_the_general_path(value):
 @given(session_values(PLAIN_SCALARS))
 def test_tagged_json_fast_path_of_plain_values(value):
     assert session_json_serializer.dumps(value) == tagged_dumps(value)
+
+
+class SpacedEncoder(json.JSONEncoder):
+    """An app's own encoder: it writes its own text for the same values."""
+
+    def encode(self, o):
+        return u" " + json.JSONEncoder.encode(self, o)
+
+
+def _with_spaced_encoder(app):
+    app.json_encoder = SpacedEncoder
+
+
+def _not_ascii(app):
+    app.config["JSON_AS_ASCII"] = False
+
+
+def _with_blueprint_encoder(app):
+    from flaskcompat import Blueprint
+
+    bp = Blueprint("bp", __name__)
+    bp.json_encoder = SpacedEncoder
+    bp.add_url_rule("/in-bp", "view", lambda: u"")
+    app.register_blueprint(bp)
+
+
+@pytest.mark.parametrize("configure, path, spaced", [
+    (_with_spaced_encoder, "/", True),
+    (_not_ascii, "/", False),
+    (_with_blueprint_encoder, "/in-bp", True),
+    (_with_blueprint_encoder, "/", False),
+])
+@pytest.mark.parametrize("value", [{u"user": u"\u20ac"}, {u"t": (1, 2)}, [1, {u"b": None}]])
+def test_tagged_json_follows_the_apps_json_settings(app, configure, path, spaced, value):
+    configure(app)
+    with app.test_request_context(path):
+        dumped = session_json_serializer.dumps(value)
+        assert dumped == tagged_dumps(value)
+        assert dumped.startswith(u" ") is spaced
+    assert session_json_serializer.dumps(value) == tagged_dumps(value)  # no app at all
 
 
 def test_the_fast_path_is_taken_only_while_the_default_tags_are_in_place():

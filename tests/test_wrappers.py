@@ -929,6 +929,35 @@ def test_dump_set_cookie_matches_response_set_cookie():
     )
 
 
+@pytest.mark.parametrize("bad", [u"a\r\nSet-Cookie: evil=1", u"a\nb", u"a\x00b"], ids=repr)
+def test_set_cookie_refuses_a_name_or_domain_that_would_split_the_response(bad):
+    for kwargs in [dict(key=bad), dict(key=u"k", domain=bad)]:
+        with pytest.raises(HeaderValueError):
+            Response(u"").set_cookie(value=u"v", **kwargs)
+        with pytest.raises(HeaderValueError):
+            dump_set_cookie(value=u"v", **kwargs)
+    with pytest.raises(HeaderValueError):
+        Response(u"").set_cookie(u"k", u"v", domain=u"\u2603.example")  # not latin-1
+
+
+@pytest.mark.parametrize("value", [u"a\r\nSet-Cookie: evil=1", u"a\x00b", u"\u20ac;\"\\"], ids=repr)
+def test_set_cookie_writes_any_value_and_path_inside_its_one_header(value):
+    rv = Response(u"")
+    rv.set_cookie(u"k", value, path=u"/" + value)
+    (header,) = rv.headers.getlist("Set-Cookie")
+    assert not set(u"\r\n\x00") & set(header)
+    assert header == dump_set_cookie(u"k", value, path=u"/" + value)
+
+
+def test_set_cookie_on_headers_a_view_replaced_goes_through_their_add():
+    from _compat.werkzeug import Headers
+
+    rv = Response(u"")
+    rv.headers = Headers()
+    rv.set_cookie(u"k", u"v")
+    assert rv.headers.getlist("Set-Cookie") == [u"k=v; Path=/"]
+
+
 def test_a_set_cookie_round_trips_through_the_client(app, client):
     @app.route("/set")
     def set_view():
