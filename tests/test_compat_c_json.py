@@ -156,8 +156,8 @@ DOCUMENTS = st.tuples(
 ).map(lambda args: json.dumps(args[0], separators=args[1], ensure_ascii=args[2]))
 TEXTS = st.one_of(
     DOCUMENTS,
-    st.tuples(st.sampled_from(["", " ", "\n\t"]), DOCUMENTS, st.sampled_from(["", " ", "x", "1", "]", "{}"]))
-    .map("".join),
+    st.tuples(st.sampled_from(["", " ", "\n\t"]), DOCUMENTS,
+              st.sampled_from(["", " ", "x", "1", "]", "{}"])).map("".join),
     DOCUMENTS.flatmap(lambda text: st.integers(0, len(text)).map(lambda end: text[:end])),
     st.sampled_from(["", " ", "\ufeff[]", "[1,]", '{"a" 1}', "NaN", "-Infinity", "[1e400]", "0x1"]),
     st.text(alphabet='[]{}",:0123 a\\u', max_size=8),

@@ -320,7 +320,9 @@ def _encoding(options):
     return c_encoding(encoder) or encoder.encode  # compat-ok: JSON
 
 
-_COMPACT_SORTED_ENCODING = _encoding({"cls": JSONEncoder, "sort_keys": True, "separators": (",", ":")})
+#: The encoding of :func:`_compact_sorted_dumps` under the default settings.
+_COMPACT_SORTED_ENCODING = _encoding(
+    {"cls": JSONEncoder, "sort_keys": True, "separators": (",", ":")})
 
 
 def dumps(obj, app=None, **kwargs):
