@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from _compat.jinja import Markup
-from _compat.strings import text_type
+from _compat.strings import text_type, to_bytes, to_text
 from flaskcompat import Blueprint, Flask, json, jsonify, render_template_string, request
 
 
@@ -385,3 +385,39 @@ def test_deep_json_body_is_a_400(app):
 
     rv = app.test_client().post("/", data=b"[" * 1500 + b"]" * 1500, content_type="application/json")
     assert rv.status_code == 400
+
+
+class _SpacedEncoder(json.JSONEncoder):
+    """An app's own encoder, which writes its own text for the same values."""
+
+    def encode(self, o):
+        return " " + json.JSONEncoder.encode(self, o)
+
+
+def _not_ascii(app):
+    app.config["JSON_AS_ASCII"] = False
+
+
+def _unsorted(app):
+    app.config["JSON_SORT_KEYS"] = False
+
+
+def _spaced(app):
+    app.json_encoder = _SpacedEncoder
+
+
+@PROPERTY
+@given(JSON_VALUES, st.sampled_from([None, _not_ascii, _unsorted, _spaced]))
+def test_jsonify_writes_what_dumps_writes_under_every_setting(value, configure):
+    """jsonify's default answer goes to the shared compact sorted encoding
+    when the settings allow; the bytes (or error) are the general path's."""
+    app = Flask(__name__)
+    if configure is not None:
+        configure(app)
+    with app.test_request_context():
+        general = _outcome(lambda: json._dumps_native(value, app, indent=None, separators=(",", ":")))
+        answer = _outcome(lambda: jsonify(value).get_data())
+    if isinstance(general, tuple):
+        assert answer == general
+    else:
+        assert answer == to_bytes(to_text(general, "utf-8") + "\n", "utf-8")

@@ -165,26 +165,32 @@ def _dumps_native(obj, app=None, **kwargs):
         return encode(ready)
 
 
-def _compact_sorted_dumps(obj):
-    """``dumps(obj, separators=(",", ":"), sort_keys=True)``: the session's JSON.
+def _compact_sorted_native(obj, app=None):
+    """``_dumps_native(obj, app, separators=(",", ":"), sort_keys=True)``:
+    the JSON of a session, and of :func:`jsonify` by default.
 
     Under the default settings (the default encoder, ASCII output, no
     warning mode) and for values whose keys every interpreter sorts alike,
-    this calls the shared encoder at once: the layers of :func:`dumps`
-    that find those settings cost more than encoding a small session.
-    Anything else takes :func:`dumps` itself.
+    this calls the shared encoder at once: the layers of
+    :func:`_dumps_native` that find those settings cost more than encoding
+    a small object.  Anything else takes :func:`_dumps_native` itself.
     """
-    app = _app_for_defaults(None)
+    app = _app_for_defaults(app)
     if (
         (app is None or (_encoder_class(app) is JSONEncoder and app.config["JSON_AS_ASCII"]))
         and not py3warnings.ENABLED
         and not (ORDERS_ANY_TWO_TYPES and not _python2_sorts_keys_alike(obj))
     ):
         try:
-            return to_text(_COMPACT_SORTED_ENCODING(obj), "utf-8")
+            return _COMPACT_SORTED_ENCODING(obj)
         except TypeError:
-            pass  # keys Python 3 cannot sort: dumps sorts them as their text
-    return dumps(obj, separators=(",", ":"), sort_keys=True)
+            pass  # keys Python 3 cannot sort: _dumps_native sorts them as their text
+    return _dumps_native(obj, app, separators=(",", ":"), sort_keys=True)
+
+
+def _compact_sorted_dumps(obj):
+    """:func:`_compact_sorted_native` as text: the session's JSON."""
+    return to_text(_compact_sorted_native(obj), "utf-8")
 
 
 def _key_kind(key):
@@ -320,7 +326,7 @@ def _encoding(options):
     return c_encoding(encoder) or encoder.encode  # compat-ok: JSON
 
 
-#: The encoding of :func:`_compact_sorted_dumps` under the default settings.
+#: The encoding of :func:`_compact_sorted_native` under the default settings.
 _COMPACT_SORTED_ENCODING = _encoding(
     {"cls": JSONEncoder, "sort_keys": True, "separators": (",", ":")})
 
@@ -479,21 +485,19 @@ def jsonify(*args, **kwargs):
     ``JSONIFY_PRETTYPRINT_REGULAR`` or debug is on.
     """
     app = current_app._get_current_object()
-    indent = None
-    separators = (",", ":")
-    if app.config["JSONIFY_PRETTYPRINT_REGULAR"] or app.debug:
-        indent = 2
-        separators = (", ", ": ")
     if args and kwargs:
         raise TypeError("jsonify() behavior undefined when passed both args and kwargs")
     elif len(args) == 1:
         data = args[0]
     else:
         data = args or kwargs
-    return app.response_class(
-        _dumps_native(data, app, indent=indent, separators=separators) + "\n",
-        mimetype=app.config["JSONIFY_MIMETYPE"],
-    )
+    if app.config["JSONIFY_PRETTYPRINT_REGULAR"] or app.debug:
+        body = _dumps_native(data, app, indent=2, separators=(", ", ": "))
+    elif app.config["JSON_SORT_KEYS"]:
+        body = _compact_sorted_native(data, app)
+    else:
+        body = _dumps_native(data, app, separators=(",", ":"))
+    return app.response_class(body + "\n", mimetype=app.config["JSONIFY_MIMETYPE"])
 
 
 def tojson_filter(obj, **kwargs):
