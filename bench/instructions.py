@@ -22,7 +22,6 @@ from __future__ import print_function
 
 import argparse
 import gc
-import io
 import os
 import re
 import subprocess
@@ -46,19 +45,10 @@ def measure_here(framework, scenario, requests):
     app = apps[scenario]
     request = bench.scenario_request(scenario, app)
     bench.validate(scenario, *bench.call_once(app, request))
-    bench.run_batch(app, request, 100)
-    copy, body, start_response = request.environ.copy, request.body, bench._start_response
+    bench.serve(app, request, 100)
     gc.collect()
     _callgrind_control("on")
-    for _ in range(requests):
-        environ = copy()
-        environ["wsgi.input"] = io.BytesIO(body)
-        answer = app(environ, start_response)
-        for _chunk in answer:
-            pass
-        close = getattr(answer, "close", None)
-        if close is not None:
-            close()
+    bench.serve(app, request, requests)
     _callgrind_control("off")
 
 

@@ -178,8 +178,8 @@ def _needs_no_tags(value, tag_keys):
     """Whether the default tags would leave *value* as it is: text, whole
     numbers, booleans, ``None``, and lists and dicts of them (not a dict
     whose only key is a tag's).  Subclasses and anything else take the
-    tagging walk.  Only containers cost a call: a session is a dict of
-    mostly plain values."""
+    tagging walk.  A plain item of a container costs no call: a session is
+    a dict of mostly plain values."""
     kind = type(value)
     if kind is dict:
         if len(value) == 1 and next(iter(value)) in tag_keys:
@@ -187,24 +187,14 @@ def _needs_no_tags(value, tag_keys):
         items = value.values()
     elif kind is list:
         items = value
+    elif kind is binary_type:
+        return not is_binary_data(value)  # Python 2: a native string of text
     else:
-        return _needs_no_tag(value, kind)
+        return kind in _UNTAGGED_TYPES
     for item in items:
-        kind = type(item)
-        if kind not in _UNTAGGED_TYPES and not (
-                _needs_no_tags(item, tag_keys) if kind is dict or kind is list
-                else _needs_no_tag(item, kind)):
+        if type(item) not in _UNTAGGED_TYPES and not _needs_no_tags(item, tag_keys):
             return False
     return True
-
-
-def _needs_no_tag(value, kind):
-    """Whether a value of *kind*, not a list or dict, is written untagged."""
-    if kind in _UNTAGGED_TYPES:
-        return True
-    if kind is binary_type:
-        return not is_binary_data(value)  # Python 2: a native string of text
-    return False
 
 
 def _may_hold_tags(text):
