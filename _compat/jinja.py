@@ -37,6 +37,7 @@ from jinja2 import (  # noqa: E402 - the names identical in both generations
     Template,
     TemplateNotFound,
 )
+from jinja2.compiler import CodeGenerator  # noqa: E402
 
 __all__ += [
     "BaseEnvironment", "BaseLoader", "ChoiceLoader", "FileSystemLoader",
@@ -102,37 +103,98 @@ __all__ += ["TEMPLATE_OPTIONS", "TEMPLATE_TEXT_FILTERS"]
 
 # -- Autoescaped output ---------------------------------------------------------
 
-try:
-    # MarkupSafe 3 escapes in C but builds the Markup in Python, through two
-    # Python frames per printed value; MarkupSafe 1.1 and 2 do it all in C.
-    from markupsafe import _escape_inner
-except ImportError:
-    template_escape = escape
-else:
-    _new_text = text_type.__new__
+_new_text = text_type.__new__
 
+if PY2:
     def template_escape(value):
-        """``escape(value)``: the same ``Markup``, built directly for text and ints."""
+        """``escape(py3_text_or_value(value))``, in the one call a printed value makes.
+
+        MarkupSafe 1.1 escapes in C, but builds each ``Markup`` through its
+        Python ``__new__``, after looking ``__html__`` up on the text (an
+        ``AttributeError`` raised and caught) twice.  Text, native strings
+        and ints are escaped and wrapped here instead, with the same result.
+        """
         kind = type(value)
+        if kind is str:
+            # py3_text_or_value's common case inline (a page prints one value
+            # per ``{{ }}`` of each row): UTF-8 without a possible surrogate.
+            if b"\xed" in value:
+                return escape(py3_text_or_value(value))
+            try:
+                value = text_type(value, "utf-8")
+            except UnicodeDecodeError:
+                return escape(py3_text_or_value(value))
+            kind = text_type
         if kind is text_type:
-            return _new_text(Markup, _escape_inner(value))
+            if u"&" in value or u"<" in value or u">" in value or u'"' in value or u"'" in value:
+                return escape(value)
+            return _new_text(Markup, value)
         if kind is int:  # digits and "-" need no escaping
             return _new_text(Markup, text_type(value))
-        return escape(value)
+        return escape(py3_text_or_value(value))
+
+    #: What the compiled templates' names print with: Python 3's text.
+    _TEMPLATE_NAMES = {"escape": template_escape, "to_string": py3_str}
+else:
+    try:
+        # MarkupSafe 3 escapes in C but builds the Markup in Python, through
+        # two Python frames per printed value.
+        from markupsafe import _escape_inner
+    except ImportError:
+        template_escape = escape
+    else:
+        def template_escape(value):
+            """``escape(value)``: the same ``Markup``, built directly for text and ints."""
+            kind = type(value)
+            if kind is text_type:
+                return _new_text(Markup, _escape_inner(value))
+            if kind is int:  # digits and "-" need no escaping
+                return _new_text(Markup, text_type(value))
+            return escape(value)
+
+    _TEMPLATE_NAMES = {"escape": template_escape}
 
 
 class AutoescapeTemplate(Template):
     """Jinja's ``Template``, printing autoescaped values with
     :func:`template_escape`: a page prints one per ``{{ }}`` of each row,
-    so it is a large share of rendering with MarkupSafe 3."""
+    so it is a large share of rendering.
+
+    On Python 2 the compiled template prints values through ``escape``
+    and ``to_string`` alone, without the environment's ``finalize`` (see
+    :class:`TemplateCodeGenerator`), and these names print them the
+    Python 3 way.
+    """
 
     @classmethod
     def _from_namespace(cls, environment, namespace, globals):
-        # The compiled module imported Jinja's ``escape``; the name is read
-        # from its namespace on every call.
-        if namespace.get("escape") is escape:
-            namespace["escape"] = template_escape
+        # The compiled module imported Jinja's names; they are read from its
+        # namespace on every call.  A ``finalize`` of the user's own prints
+        # as it is (its code calls it, then Jinja's names).
+        if namespace.get("escape") is escape and (
+                not PY2 or environment.finalize is py3_text_or_value):
+            namespace.update(_TEMPLATE_NAMES)
         return super(AutoescapeTemplate, cls)._from_namespace(environment, namespace, globals)
+
+
+class TemplateCodeGenerator(CodeGenerator):
+    """Jinja's code generator, leaving out the call to ``finalize`` when it
+    is the Python 3 printing that :class:`AutoescapeTemplate`'s names do.
+
+    That saves a call per printed value.  Python 3 has no ``finalize`` of
+    ours, and this changes nothing there.
+    """
+
+    def _make_finalize(self):
+        info = CodeGenerator._make_finalize(self)
+        environment = self.environment
+        if (environment.finalize is py3_text_or_value
+                and issubclass(environment.template_class, AutoescapeTemplate)):
+            return info._replace(src=None)
+        return info
+
+
+__all__ += ["AutoescapeTemplate", "TemplateCodeGenerator", "template_escape"]
 
 
 # -- Calls in templates ---------------------------------------------------------
@@ -156,10 +218,8 @@ else:
 
     _CONTEXT_FUNCTION_KWARGS = ()
 
-#: Callables whose ``__call__`` cannot be marked to take template data.
-_PLAIN_CALLABLE_TYPES = frozenset([
-    types.FunctionType, types.MethodType, types.BuiltinFunctionType, types.BuiltinMethodType,
-])
+#: Callables that cannot hold attributes, so none of Jinja's markers.
+_BUILTIN_CALLABLE_TYPES = frozenset([types.BuiltinFunctionType, types.BuiltinMethodType])
 
 
 class TemplateContext(Context):
@@ -173,7 +233,16 @@ class TemplateContext(Context):
     """
 
     def call(__self, __obj, *args, **kwargs):  # noqa: N805 - Jinja's own signature
-        if type(__obj) not in _PLAIN_CALLABLE_TYPES or _wants_template_data(__obj):
+        function = __obj.__func__ if type(__obj) is types.MethodType else __obj
+        if type(function) is types.FunctionType:
+            # The markers are attributes set on the function, and nearly
+            # every function has none: looking each marker up would raise
+            # and catch an AttributeError (three of them on Python 2).
+            jinja_decides = function.__dict__ and _wants_template_data(__obj)
+        else:
+            # A callable object's ``__call__`` may carry a marker.
+            jinja_decides = type(function) not in _BUILTIN_CALLABLE_TYPES
+        if jinja_decides:
             return Context.call(__self, __obj, *args, **kwargs)
         for name in _CONTEXT_FUNCTION_KWARGS:
             kwargs.pop(name, None)
@@ -185,4 +254,4 @@ class TemplateContext(Context):
                 "value was undefined because a callable raised a StopIteration exception")
 
 
-__all__ += ["AutoescapeTemplate", "TemplateContext", "template_escape"]
+__all__ += ["TemplateContext"]

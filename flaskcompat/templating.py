@@ -25,6 +25,7 @@ from _compat.jinja import (
     BaseEnvironment,
     BaseLoader,
     Markup,
+    TemplateCodeGenerator,
     TemplateContext,
     TemplateNotFound,
     escape,
@@ -78,6 +79,7 @@ class Environment(BaseEnvironment):
     """
 
     template_class = AutoescapeTemplate
+    code_generator_class = TemplateCodeGenerator
     context_class = TemplateContext
 
     def __init__(self, app, **options):
@@ -216,7 +218,8 @@ def _prepare_context(context):
 
 def _render(template, context, app):
     _prepare_context(context)
-    before_render_template.send(app, template=template, context=context)
+    if before_render_template.receivers:
+        before_render_template.send(app, template=template, context=context)
     try:
         rv = template.render(context)
     except UnicodeDecodeError:
@@ -225,7 +228,8 @@ def _render(template, context, app):
             if found is not None:
                 raise _context_error(*found)
         raise
-    template_rendered.send(app, template=template, context=context)
+    if template_rendered.receivers:
+        template_rendered.send(app, template=template, context=context)
     return rv
 
 

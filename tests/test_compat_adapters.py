@@ -17,6 +17,7 @@ from _compat.jinja import (
     AutoescapeTemplate, Markup, TemplateContext, escape, pass_context, pass_eval_context,
     template_escape,
 )
+from _compat.py3text import py3_text_or_value
 from _compat.strings import PY2, text_type
 from _compat.werkzeug import (
     WERKZEUG_VERSION,
@@ -308,32 +309,80 @@ class _Text(text_type):
 @pytest.mark.parametrize("value", [
     "", "plain", "<a href=\"x\">'&\xe4\U0001f600", Markup("<b>"), _Text("<sub>"),
     0, -42, 10 ** 30, True, None, 1.5, _HTMLObject(), [1, "<"], b"<bytes>",
+    b"caf\xc3\xa9 & co", b"\xed\x9f\xbf", b"\xed\xa0\x80", b"\xff<",
 ])
-def test_template_escape_is_escape(value):
-    """Same class, same text, whatever the value (the fast paths are for
-    text and ints only; ``bool`` and subclasses take ``escape``)."""
-    ours, theirs = template_escape(value), escape(value)
+def test_template_escape_is_escape_of_the_py3_text(value):
+    """Same class, same text as ``escape`` after Python 3's printing,
+    whatever the value (the fast paths are for text, native strings and
+    ints only; ``bool`` and subclasses take ``escape``)."""
+    ours, theirs = template_escape(value), escape(py3_text_or_value(value))
     assert type(ours) is type(theirs) is Markup
     assert ours == theirs
 
 
-def test_templates_print_with_template_escape():
-    """The compiled template's ``escape`` is ours, and renders as Jinja's own."""
-    source = "{% for v in values %}<i>{{ v }}</i>{{ v|e }}{% endfor %}{% block b %}{{ x }}{% endblock %}"
-    values = ["<x>", 7, Markup("<m>"), None, True, 2.5]
-    ours = jinja2.Environment(autoescape=True)
+#: Printing in each mode: autoescaped, not, and decided while rendering.
+_PRINTING = (
+    "{% for v in values %}<i>{{ v }}</i>{{ v|e }}{% endfor %}{% block b %}{{ x }}{% endblock %}"
+    "{% autoescape flag %}{% for v in values + printed_only %}{{ v }}{% endfor %}"
+    "{% endautoescape %}"
+)
+
+
+@pytest.mark.parametrize("autoescape", [True, False])
+def test_templates_print_as_jinja_does_with_our_printing(autoescape):
+    """Our template class and code generator render what Jinja's own do
+    with the same options (on Python 2, ``finalize`` printing as Python 3),
+    and on Python 2 the compiled code leaves the ``finalize`` out."""
+    values = ["<x>", 7, Markup("<m>"), None, True, 2.5, [1.5, "<"]]
+    # A filter takes a native string as it is (Jinja's ``e`` refuses one
+    # with non-ASCII bytes on Python 2); printing takes it as its text.
+    context = dict(values=values, printed_only=[b"caf\xc3\xa9", b"\xff"], x="&")
+    ours = jinja2.Environment(autoescape=autoescape, **compat_jinja.TEMPLATE_OPTIONS)
     ours.template_class = AutoescapeTemplate
-    template = ours.from_string(source)
+    ours.code_generator_class = compat_jinja.TemplateCodeGenerator
+    template = ours.from_string(_PRINTING)
     assert template.root_render_func.__globals__["escape"] is template_escape
-    expected = jinja2.Environment(autoescape=True).from_string(source).render(values=values, x="&")
-    assert template.render(values=values, x="&") == expected
-    assert "<i>&lt;x&gt;</i>&lt;x&gt;<i>7</i>7<i><m></i><m>" in expected
+    assert "environment.finalize(" not in ours.compile(_PRINTING, raw=True)
+    jinjas = jinja2.Environment(autoescape=autoescape, **compat_jinja.TEMPLATE_OPTIONS)
+    for flag in (True, False):
+        expected = jinjas.from_string(_PRINTING).render(flag=flag, **context)
+        assert template.render(flag=flag, **context) == expected
+    if autoescape:
+        assert expected.startswith("<i>&lt;x&gt;</i>&lt;x&gt;<i>7</i>7<i><m></i><m>")
+
+
+def test_a_finalize_of_the_users_own_is_called_and_printed_as_jinja_prints():
+    """Only our own printing is left out of the compiled code."""
+    def bracket(value):
+        return [value]
+
+    ours = jinja2.Environment(autoescape=True, finalize=bracket)
+    ours.template_class = AutoescapeTemplate
+    ours.code_generator_class = compat_jinja.TemplateCodeGenerator
+    assert "environment.finalize(" in ours.compile("{{ x }}", raw=True)
+    expected = jinja2.Environment(autoescape=True, finalize=bracket).from_string("{{ x }}")
+    for x in ["<x>", 1.5, b"\xc3\xa9"]:
+        assert ours.from_string("{{ x }}").render(x=x) == expected.render(x=x)
 
 
 class _ContextCallable(object):
     @pass_context
     def __call__(self, context, suffix):
         return "%s%s" % (context.get("user"), suffix)
+
+
+class _ContextMethod(object):
+    @pass_context
+    def greet(self, context, suffix):
+        return "hi %s%s" % (context.get("user"), suffix)
+
+
+def _annotated(value):
+    """A function with an attribute of its own, not one of Jinja's markers."""
+    return "<%s>" % (value,)
+
+
+_annotated.note = "not a marker"
 
 
 def _stop():
@@ -344,7 +393,8 @@ _CALLS = (
     "{% macro m(x) %}[{{ x }}{{ caller() if caller else '' }}]{% endmacro %}"
     "{% for v in values %}{{ loop.cycle('odd', 'even') }} {{ ctx_fn() }} {{ evalctx_fn() }} "
     "{{ obj('!') }} {{ kw(a=v, b=loop.index) }} {{ text.split(',')[loop.index0] }} {{ m(v) }}"
-    "{% call m(v) %}c{% endcall %} {{ stop() }}|{% endfor %}"
+    "{% call m(v) %}c{% endcall %} {{ method.greet('?') }} {{ annotated(v) }} {{ stop() }}|"
+    "{% endfor %}"
     "{% set ns = namespace(n=0) %}{% for v in values %}{% set ns.n = ns.n + v %}{% endfor %}{{ ns.n }}"
     "{% block b %}{{ ctx_fn() }}{% endblock %}"
 )
@@ -355,12 +405,13 @@ def test_template_context_calls_as_jinja_does(autoescape):
     ours = _env(autoescape=autoescape)
     ours.context_class = TemplateContext
     values = dict(values=[1, 2, 3], user="<ann>", obj=_ContextCallable(), text="a,b,c",
-                  kw=lambda a, b: "%s-%s" % (a, b), stop=_stop)
+                  kw=lambda a, b: "%s-%s" % (a, b), stop=_stop, method=_ContextMethod(),
+                  annotated=_annotated)
     expected = _env(autoescape=autoescape).from_string(_CALLS).render(**values)
     assert ours.from_string(_CALLS).render(**values) == expected
     user = "&lt;ann&gt;" if autoescape else "<ann>"
-    assert expected.startswith("odd user=%s autoescape=%s %s! 1-1 a [1][1c] |even" % (
-        user, autoescape, user))
+    assert expected.startswith("odd user=%s autoescape=%s %s! 1-1 a [1][1c] hi %s? %s |even" % (
+        user, autoescape, user, user, "&lt;1&gt;" if autoescape else "<1>"))
 
 
 def test_template_context_stop_iteration_is_undefined_as_in_jinja():
