@@ -3,18 +3,27 @@
 A session cookie is verified and signed again on every request that uses
 the session, always with the same key.  ``hmac.HMAC.copy()`` builds a new
 Python object around the copied hash state each time, which costs more
-than the two hashes on CPython; there, copies of the two hash states keyed
-once (RFC 2104's inner and outer pads) do the same with a C call per step.
-PyPy runs ``hmac`` through its JIT, and copying its hash objects costs more
-than that: it keeps ``hmac``.
+than the two hashes; copies of the two hash states keyed once (RFC 2104's
+inner and outer pads) do the same with a call per step.
+
+PyPy reaches OpenSSL's hashes at a cost per call larger than hashing a
+cookie; PyPy 2 has SHA-1 compiled in (``_sha``), which signs a cookie
+about seven times faster, and signs with it when asked for
+``hashlib.sha1``.  (CPython 2 has ``_sha`` too, slower than OpenSSL's.)
 """
 from __future__ import absolute_import
 
-import hmac
+import hashlib
 
 from _compat.lang import PYPY
+from _compat.strings import PY2
 
 __all__ = ["hmac_signer"]
+
+if PYPY and PY2:
+    from _sha import new as _builtin_sha1
+else:
+    _builtin_sha1 = None
 
 
 def _padded_key(key, digestmod):
@@ -25,10 +34,12 @@ def _padded_key(key, digestmod):
     return bytearray(key.ljust(block_size, b"\0"))
 
 
-def _hash_pads_signer(key, digestmod):
+def hmac_signer(key, digestmod):
     """A function of a message (bytes) giving ``hmac.new(key, message,
     digestmod).digest()``, from copies of the two keyed hash states;
     *digestmod* is a hash constructor (``hashlib.sha1``)."""
+    if digestmod is hashlib.sha1 and _builtin_sha1 is not None:
+        digestmod = _builtin_sha1
     padded = _padded_key(key, digestmod)
     inner = digestmod(bytes(bytearray(b ^ 0x36 for b in padded)))
     outer = digestmod(bytes(bytearray(b ^ 0x5C for b in padded)))
@@ -41,20 +52,3 @@ def _hash_pads_signer(key, digestmod):
         return outer_hash.digest()
 
     return sign
-
-
-def _hmac_copy_signer(key, digestmod):
-    """:func:`_hash_pads_signer`'s function, from copies of a keyed ``hmac``."""
-    keyed = hmac.new(key, digestmod=digestmod)
-
-    def sign(message):
-        mac = keyed.copy()
-        mac.update(message)
-        return mac.digest()
-
-    return sign
-
-
-#: ``hmac_signer(key, digestmod)``: a function of a message (bytes) giving
-#: ``hmac.new(key, message, digestmod).digest()``, the interpreter's fastest.
-hmac_signer = _hmac_copy_signer if PYPY else _hash_pads_signer
