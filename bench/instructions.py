@@ -72,8 +72,9 @@ def count(framework, scenario, requests):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("scenario", choices=bench.SCENARIOS)
-    parser.add_argument("frameworks", nargs="*", default=["flaskcompat", "werkzeug"],
-                        choices=sorted(bench.LOADERS))
+    # argparse checks a list default against the choices as one value.
+    parser.add_argument("frameworks", nargs="*", choices=sorted(bench.LOADERS),
+                        help="default: flaskcompat werkzeug")
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--inside", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -81,7 +82,8 @@ def main():
         for framework in args.frameworks:
             measure_here(framework, args.scenario, args.requests)
         return
-    counts = [(name, count(name, args.scenario, args.requests)) for name in args.frameworks]
+    frameworks = args.frameworks or ["flaskcompat", "werkzeug"]
+    counts = [(name, count(name, args.scenario, args.requests)) for name in frameworks]
     base = counts[0][1]
     for name, instructions in counts:
         print("%-12s %-9s %9d instructions/request  %.2fx of %s"

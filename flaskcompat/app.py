@@ -810,7 +810,8 @@ class Flask(_PackageBoundObject):
         """Hooks, dispatch, error handling and response finalising for one request."""
         self.try_trigger_before_first_request_functions()
         try:
-            request_started.send(self)
+            if request_started.receivers:
+                request_started.send(self)
             rv = self.preprocess_request()
             if rv is None:
                 rv = self._unobserved_routing_exception()
@@ -844,7 +845,8 @@ class Flask(_PackageBoundObject):
         response = self.make_response(rv)
         try:
             response = self.process_response(response)
-            request_finished.send(self, response=response)
+            if request_finished.receivers:
+                request_finished.send(self, response=response)
             response.check_headers()
         except Exception:
             if not from_error_handler:
@@ -982,14 +984,16 @@ class Flask(_PackageBoundObject):
                 funcs = chain(funcs, reversed(self.teardown_request_funcs[bp]))
         for func in funcs:
             func(exc)
-        request_tearing_down.send(self, exc=exc)
+        if request_tearing_down.receivers:
+            request_tearing_down.send(self, exc=exc)
 
     def do_teardown_appcontext(self, exc=_sentinel):
         if exc is _sentinel:
             exc = sys.exc_info()[1]
         for func in reversed(self.teardown_appcontext_funcs):
             func(exc)
-        appcontext_tearing_down.send(self, exc=exc)
+        if appcontext_tearing_down.receivers:
+            appcontext_tearing_down.send(self, exc=exc)
 
     # -- errors -------------------------------------------------------------
 

@@ -106,7 +106,8 @@ class AppContext(object):
     def push(self):
         self._refcnt += 1
         _app_ctx_stack.push(self)
-        appcontext_pushed.send(self.app)
+        if appcontext_pushed.receivers:
+            appcontext_pushed.send(self.app)
 
     def pop(self, exc=_sentinel):
         try:
@@ -119,7 +120,8 @@ class AppContext(object):
             rv = _app_ctx_stack.pop()
         if rv is not self:
             raise AssertionError("Popped wrong app context.  (%r instead of %r)" % (rv, self))
-        appcontext_popped.send(self.app)
+        if appcontext_popped.receivers:
+            appcontext_popped.send(self.app)
 
     def __enter__(self):
         self.push()

@@ -215,6 +215,27 @@ def test_request_finished_for_handled_error(app, recorder):
     assert recorder.of("got-request-exception") == []
 
 
+def test_a_receiver_connected_during_the_request_gets_the_later_signals(app):
+    """Whether anything receives a signal is asked when it is sent."""
+    received = []
+
+    def receiver(sender, **kwargs):
+        received.append(sorted(kwargs))
+
+    @app.route("/")
+    def index():
+        signals_module.request_finished.connect(receiver, app)
+        signals_module.request_tearing_down.connect(receiver, app)
+        return u"body"
+
+    try:
+        assert app.test_client().get("/").data == b"body"
+    finally:
+        signals_module.request_finished.disconnect(receiver, app)
+        signals_module.request_tearing_down.disconnect(receiver, app)
+    assert received == [["response"], ["exc"]]
+
+
 def test_request_tearing_down_without_error(app, recorder):
     @app.route("/")
     def index():
@@ -408,7 +429,9 @@ def test_fake_signals_without_blinker(monkeypatch):
     assert module.signals_available is False
     sig = module.request_started
     assert sig.name == "request-started"
+    # nothing receives (the framework sends only when something does), and
     # sending is a silent no-op, with or without sender and arguments
+    assert not sig.receivers
     assert sig.send() is None
     assert sig.send(object(), response=1) is None
 
