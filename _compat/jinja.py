@@ -103,16 +103,16 @@ __all__ += ["TEMPLATE_OPTIONS", "TEMPLATE_TEXT_FILTERS"]
 
 # -- Autoescaped output ---------------------------------------------------------
 
-_new_text = text_type.__new__
-
 if PY2:
     def template_escape(value):
-        """``escape(py3_text_or_value(value))``, in the one call a printed value makes.
+        """The text a template prints for *value* with autoescaping:
+        ``escape(py3_text_or_value(value))``'s text, in one call.
 
-        MarkupSafe 1.1 escapes in C, but builds each ``Markup`` through its
-        Python ``__new__``, after looking ``__html__`` up on the text (an
-        ``AttributeError`` raised and caught) twice.  Text, native strings
-        and ints are escaped and wrapped here instead, with the same result.
+        The compiled template only joins what it prints, so text that needs
+        no escaping is printed as it is, not as a ``Markup``: MarkupSafe 1.1
+        escapes in C, but builds each ``Markup`` through its Python
+        ``__new__``, after looking ``__html__`` up on the text (an
+        ``AttributeError`` raised and caught) twice.
         """
         kind = type(value)
         if kind is str:
@@ -128,28 +128,33 @@ if PY2:
         if kind is text_type:
             if u"&" in value or u"<" in value or u">" in value or u'"' in value or u"'" in value:
                 return escape(value)
-            return _new_text(Markup, value)
+            return value
         if kind is int:  # digits and "-" need no escaping
-            return _new_text(Markup, text_type(value))
+            return text_type(value)
         return escape(py3_text_or_value(value))
 
     #: What the compiled templates' names print with: Python 3's text.
     _TEMPLATE_NAMES = {"escape": template_escape, "to_string": py3_str}
 else:
     try:
-        # MarkupSafe 3 escapes in C but builds the Markup in Python, through
-        # two Python frames per printed value.
         from markupsafe import _escape_inner
     except ImportError:
         template_escape = escape
     else:
         def template_escape(value):
-            """``escape(value)``: the same ``Markup``, built directly for text and ints."""
+            """The text a template prints for *value* with autoescaping:
+            ``escape(value)``'s text.
+
+            The compiled template only joins what it prints, and MarkupSafe
+            3 escapes in C but builds the ``Markup`` in Python, through two
+            Python frames per printed value; text and ints are escaped
+            here without one.
+            """
             kind = type(value)
             if kind is text_type:
-                return _new_text(Markup, _escape_inner(value))
+                return _escape_inner(value)
             if kind is int:  # digits and "-" need no escaping
-                return _new_text(Markup, text_type(value))
+                return text_type(value)
             return escape(value)
 
     _TEMPLATE_NAMES = {"escape": template_escape}

@@ -311,20 +311,28 @@ class _Text(text_type):
     0, -42, 10 ** 30, True, None, 1.5, _HTMLObject(), [1, "<"], b"<bytes>",
     b"caf\xc3\xa9 & co", b"\xed\x9f\xbf", b"\xed\xa0\x80", b"\xff<",
 ])
-def test_template_escape_is_escape_of_the_py3_text(value):
-    """Same class, same text as ``escape`` after Python 3's printing,
-    whatever the value (the fast paths are for text, native strings and
-    ints only; ``bool`` and subclasses take ``escape``)."""
+def test_template_escape_is_the_text_of_escape_of_the_py3_text(value):
+    """The same text as ``escape`` after Python 3's printing, whatever the
+    value (the fast paths are for text, native strings and ints only;
+    ``bool`` and subclasses take ``escape``); not always a ``Markup``, as
+    the compiled template only joins it."""
     ours, theirs = template_escape(value), escape(py3_text_or_value(value))
-    assert type(ours) is type(theirs) is Markup
-    assert ours == theirs
+    assert isinstance(ours, text_type)
+    assert text_type(ours) == text_type(theirs)
 
 
-#: Printing in each mode: autoescaped, not, and decided while rendering.
+#: Printing in each mode (autoescaped, not, and decided while rendering),
+#: and what a template makes of printed values: a macro's, a call block's,
+#: a filter block's and a captured block's output, printed and filtered
+#: (markup once, never escaped twice).
 _PRINTING = (
     "{% for v in values %}<i>{{ v }}</i>{{ v|e }}{% endfor %}{% block b %}{{ x }}{% endblock %}"
     "{% autoescape flag %}{% for v in values + printed_only %}{{ v }}{% endfor %}"
     "{% endautoescape %}"
+    "{% macro m(v) %}<{{ v }}{{ caller() if caller else '' }}>{% endmacro %}"
+    "{{ m(x) }}{{ m(x)|e }}{{ m(x)|length }}{% call m(x) %}{{ x }}{% endcall %}"
+    "{% filter upper %}{{ x }}<f>{% endfilter %}"
+    "{% set captured %}{{ x }}<c>{% endset %}{{ captured }}{{ captured|e }}{{ captured|length }}"
 )
 
 
