@@ -1096,7 +1096,8 @@ class Flask(_PackageBoundObject):
                 raise
             return response(environ, start_response)
         finally:
-            if self.should_ignore_error(error):
+            # Asked only of an error, as nothing is there to hide otherwise.
+            if error is not None and self.should_ignore_error(error):
                 error = None
             ctx.auto_pop(error)
 

@@ -770,6 +770,8 @@ class ResponseHeaders(Headers):
 
 
 _BODY_TYPES = (text_type, binary_type)
+#: Statuses whose response has no body: informational (1xx), 204 and 304.
+_STATUSES_WITHOUT_BODY = frozenset(range(100, 200)) | frozenset([204, 304])
 
 #: ``(response class, mimetype) -> Content-Type`` for :meth:`Response.__init__`;
 #: ``None`` for a class that must go through Werkzeug's constructor (see
@@ -923,8 +925,7 @@ class Response(BaseResponse):
             and type(body) is list
             and len(body) == 1
             and type(body[0]) is binary_type
-            and self.status_code >= 200
-            and self.status_code not in (204, 304)
+            and self.status_code not in _STATUSES_WITHOUT_BODY
             and environ.get("REQUEST_METHOD") != "HEAD"
             and not self.direct_passthrough
             and not has_close_callbacks(self)

@@ -18,7 +18,7 @@ from hypothesis import given, settings, strategies as st
 from _compat.headers import parse_options_header
 from _compat.strings import PY2, binary_type, is_ascii_text, text_type, to_bytes
 from _compat.urls import url_quote
-from _compat.werkzeug import EnvironBuilder, ImmutableMultiDict, exceptions
+from _compat.werkzeug import BaseResponse, EnvironBuilder, ImmutableMultiDict, exceptions
 from _compat.wsgi import HeaderValueError, environ_to_bytes
 from flaskcompat import Flask, Request, Response, jsonify, request
 from flaskcompat.wrappers import dump_set_cookie
@@ -1230,3 +1230,13 @@ def test_a_cookie_path_is_quoted_the_same_each_time_and_in_any_type():
         for path in [u"/caf\u00e9 menu;x", u"/caf\u00e9 menu;x", b"/caf\xc3\xa9 menu;x",
                      b"/caf\xc3\xa9 menu;x", bytearray(b"/caf\xc3\xa9 menu;x")]:
             assert dump_set_cookie("c", "v", path=path) == "c=v; Path=/caf%C3%A9%20menu%3Bx"
+
+
+@pytest.mark.parametrize("status", [200, 99, 100, 101, 199, 204, 304, 404])
+@pytest.mark.parametrize("method", ["GET", "HEAD"])
+def test_a_response_is_sent_as_werkzeug_sends_it(status, method):
+    """Whether a body is sent follows Werkzeug's rule (none for 1xx, 204,
+    304 and HEAD), whichever path the response takes."""
+    ours = Response(b"body", status=status)
+    werkzeugs = BaseResponse(b"body", status=status, mimetype="text/html")
+    assert call_wsgi(ours, method=method) == call_wsgi(werkzeugs, method=method)
