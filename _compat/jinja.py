@@ -132,9 +132,6 @@ if PY2:
         if kind is int:  # digits and "-" need no escaping
             return text_type(value)
         return escape(py3_text_or_value(value))
-
-    #: What the compiled templates' names print with: Python 3's text.
-    _TEMPLATE_NAMES = {"escape": template_escape, "to_string": py3_str}
 else:
     try:
         from markupsafe import _escape_inner
@@ -157,49 +154,37 @@ else:
                 return text_type(value)
             return escape(value)
 
-    _TEMPLATE_NAMES = {"escape": template_escape}
-
-
-class AutoescapeTemplate(Template):
-    """Jinja's ``Template``, printing autoescaped values with
-    :func:`template_escape`: a page prints one per ``{{ }}`` of each row,
-    so it is a large share of rendering.
-
-    On Python 2 the compiled template prints values through ``escape``
-    and ``to_string`` alone, without the environment's ``finalize`` (see
-    :class:`TemplateCodeGenerator`), and these names print them the
-    Python 3 way.
-    """
-
-    @classmethod
-    def _from_namespace(cls, environment, namespace, globals):
-        # The compiled module imported Jinja's names; they are read from its
-        # namespace on every call.  A ``finalize`` of the user's own prints
-        # as it is (its code calls it, then Jinja's names).
-        if namespace.get("escape") is escape and (
-                not PY2 or environment.finalize is py3_text_or_value):
-            namespace.update(_TEMPLATE_NAMES)
-        return super(AutoescapeTemplate, cls)._from_namespace(environment, namespace, globals)
-
 
 class TemplateCodeGenerator(CodeGenerator):
-    """Jinja's code generator, leaving out the call to ``finalize`` when it
-    is the Python 3 printing that :class:`AutoescapeTemplate`'s names do.
+    """Jinja's code generator, printing values with :func:`template_escape`.
 
-    That saves a call per printed value.  Python 3 has no ``finalize`` of
-    ours, and this changes nothing there.
+    A compiled template prints each ``{{ }}`` through the ``escape`` (or
+    ``to_string``) it imported from Jinja, a name read from the module's
+    globals on every call: a page calls it once per value of each row.
+    The module this generator writes ends by importing ours under those
+    names.  On Python 2 they also print values as Python 3 does, so the
+    call to the environment's ``finalize`` (that printing) is left out of
+    the code; a ``finalize`` of the application's own is called as Jinja
+    calls it, and printed with Jinja's own names.
     """
+
+    def _prints_py3_text(self):
+        return PY2 and self.environment.finalize is py3_text_or_value
 
     def _make_finalize(self):
         info = CodeGenerator._make_finalize(self)
-        environment = self.environment
-        if (environment.finalize is py3_text_or_value
-                and issubclass(environment.template_class, AutoescapeTemplate)):
-            return info._replace(src=None)
-        return info
+        return info._replace(src=None) if self._prints_py3_text() else info
+
+    def visit_Template(self, node, frame=None):
+        CodeGenerator.visit_Template(self, node, frame)
+        if self._prints_py3_text():
+            self.writeline("from _compat.jinja import template_escape as escape, "
+                           "py3_str as to_string")
+        elif not PY2:
+            self.writeline("from _compat.jinja import template_escape as escape")
 
 
-__all__ += ["AutoescapeTemplate", "TemplateCodeGenerator", "template_escape"]
+__all__ += ["TemplateCodeGenerator", "template_escape"]
 
 
 # -- Calls in templates ---------------------------------------------------------

@@ -21,7 +21,6 @@ from _compat import py3warnings
 from _compat.jinja import (
     TEMPLATE_OPTIONS,
     TEMPLATE_TEXT_FILTERS,
-    AutoescapeTemplate,
     BaseEnvironment,
     BaseLoader,
     Markup,
@@ -78,7 +77,6 @@ class Environment(BaseEnvironment):
     ``finalize`` given in ``jinja_options`` replaces that printing).
     """
 
-    template_class = AutoescapeTemplate
     code_generator_class = TemplateCodeGenerator
     context_class = TemplateContext
 

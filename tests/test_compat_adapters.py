@@ -14,7 +14,7 @@ import pytest
 from _compat import jinja as compat_jinja
 from _compat import werkzeug as compat_werkzeug
 from _compat.jinja import (
-    AutoescapeTemplate, Markup, TemplateContext, escape, pass_context, pass_eval_context,
+    Markup, TemplateCodeGenerator, TemplateContext, escape, pass_context, pass_eval_context,
     template_escape,
 )
 from _compat.py3text import py3_text_or_value
@@ -338,16 +338,16 @@ _PRINTING = (
 
 @pytest.mark.parametrize("autoescape", [True, False])
 def test_templates_print_as_jinja_does_with_our_printing(autoescape):
-    """Our template class and code generator render what Jinja's own do
-    with the same options (on Python 2, ``finalize`` printing as Python 3),
-    and on Python 2 the compiled code leaves the ``finalize`` out."""
+    """Our code generator renders what Jinja's own does with the same
+    options (on Python 2, ``finalize`` printing as Python 3), whatever the
+    template class, and on Python 2 the compiled code leaves the
+    ``finalize`` out."""
     values = ["<x>", 7, Markup("<m>"), None, True, 2.5, [1.5, "<"]]
     # A filter takes a native string as it is (Jinja's ``e`` refuses one
     # with non-ASCII bytes on Python 2); printing takes it as its text.
     context = dict(values=values, printed_only=[b"caf\xc3\xa9", b"\xff"], x="&")
     ours = jinja2.Environment(autoescape=autoescape, **compat_jinja.TEMPLATE_OPTIONS)
-    ours.template_class = AutoescapeTemplate
-    ours.code_generator_class = compat_jinja.TemplateCodeGenerator
+    ours.code_generator_class = TemplateCodeGenerator
     template = ours.from_string(_PRINTING)
     assert template.root_render_func.__globals__["escape"] is template_escape
     assert "environment.finalize(" not in ours.compile(_PRINTING, raw=True)
@@ -355,6 +355,8 @@ def test_templates_print_as_jinja_does_with_our_printing(autoescape):
     for flag in (True, False):
         expected = jinjas.from_string(_PRINTING).render(flag=flag, **context)
         assert template.render(flag=flag, **context) == expected
+        plain = ours.from_string(_PRINTING, template_class=jinja2.Template)
+        assert plain.render(flag=flag, **context) == expected
     if autoescape:
         assert expected.startswith("<i>&lt;x&gt;</i>&lt;x&gt;<i>7</i>7<i><m></i><m>")
 
@@ -365,9 +367,10 @@ def test_a_finalize_of_the_users_own_is_called_and_printed_as_jinja_prints():
         return [value]
 
     ours = jinja2.Environment(autoescape=True, finalize=bracket)
-    ours.template_class = AutoescapeTemplate
-    ours.code_generator_class = compat_jinja.TemplateCodeGenerator
+    ours.code_generator_class = TemplateCodeGenerator
     assert "environment.finalize(" in ours.compile("{{ x }}", raw=True)
+    printing = ours.from_string("{{ x }}").root_render_func.__globals__["escape"]
+    assert printing is (escape if PY2 else template_escape)
     expected = jinja2.Environment(autoescape=True, finalize=bracket).from_string("{{ x }}")
     for x in ["<x>", 1.5, b"\xc3\xa9"]:
         assert ours.from_string("{{ x }}").render(x=x) == expected.render(x=x)
