@@ -34,14 +34,13 @@ from jinja2 import (  # noqa: E402 - the names identical in both generations
     Environment as BaseEnvironment,
     FileSystemLoader,
     PrefixLoader,
-    Template,
     TemplateNotFound,
 )
 from jinja2.compiler import CodeGenerator  # noqa: E402
 
 __all__ += [
     "BaseEnvironment", "BaseLoader", "ChoiceLoader", "FileSystemLoader",
-    "PrefixLoader", "Template", "TemplateNotFound",
+    "PrefixLoader", "TemplateNotFound",
 ]
 
 
