@@ -14,9 +14,14 @@ from functools import partial
 from werkzeug.local import LocalProxy
 
 try:
-    from contextvars import ContextVar
+    from contextvars import Context, ContextVar
 except ImportError:  # Python 2 and PyPy 2
     ContextVar = None
+
+try:
+    from __pypy__ import get_contextvar_context
+except ImportError:
+    get_contextvar_context = None
 
 _stack_ids = itertools.count()
 
@@ -31,6 +36,49 @@ class _ThreadLocalTuple(object):
         self.set = partial(setattr, local, "value")
 
 
+class _LastReadContextVar(object):
+    """The ``get``/``set`` pair of a ``ContextVar`` holding a tuple, on
+    PyPy 3, with the value read last kept beside the variables it came from.
+
+    PyPy 3's ``contextvars`` are written in Python: a ``get`` walks a hash
+    trie through several calls, which the JIT inlines into the trace of a
+    request until the trace grows past its limit and gets cut into slower
+    pieces.  A context keeps all its variables in one immutable map,
+    replaced by every ``set``; while the current context still has the map
+    a value was read from, the value is the same.  CPython's ``ContextVar``
+    keeps the value read last in C for the same reason.
+    """
+
+    def __init__(self, name):
+        self._var = ContextVar(name, default=())
+        self.set = self._var.set
+        #: ``(the context's map of variables, this variable's value in it)``,
+        #: one tuple replaced whole, so a thread never sees half of it; it
+        #: holds the map, whose identity therefore cannot pass to another.
+        self._last_read = (None, ())
+
+    def get(self):
+        context = get_contextvar_context()
+        if context is None:  # no variable set yet in this thread
+            return ()
+        variables = context._data
+        last_variables, value = self._last_read
+        if variables is not last_variables:
+            value = self._var.get()
+            self._last_read = (variables, value)
+        return value
+
+
+def _context_var(name):
+    """A ``ContextVar(name, default=())``'s ``get``/``set`` pair, as fast as
+    this interpreter allows (a thread local on Python 2)."""
+    if ContextVar is None:
+        return _ThreadLocalTuple()
+    if get_contextvar_context is not None and hasattr(Context(), "_data"):
+        return _LastReadContextVar(name)
+    return ContextVar(name, default=())
+
+
 class ContextStack(object):
     """A stack with one independent copy per thread or context.
 
@@ -42,10 +90,7 @@ class ContextStack(object):
     """
 
     def __init__(self):
-        if ContextVar is not None:
-            var = ContextVar("flaskcompat_stack_%d" % next(_stack_ids), default=())
-        else:
-            var = _ThreadLocalTuple()
+        var = _context_var("flaskcompat_stack_%d" % next(_stack_ids))
         self._get = var.get
         self._set = var.set
 

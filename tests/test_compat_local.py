@@ -185,6 +185,41 @@ def test_copied_context_does_not_see_later_pushes():
     assert len(stack) == 2
 
 
+def test_the_top_is_read_afresh_whenever_the_context_changes():
+    """The top never comes from another thread's or context's variables.
+
+    On PyPy 3 the stack keeps the value it read last beside the context's
+    map of variables it came from (``_LastReadContextVar``); every thread,
+    every context switch and every ``set`` of any variable must be seen.
+    """
+    stack = ContextStack()
+    stack.push("outer")
+    assert stack.top == "outer"
+    seen_in_thread = []
+    run_threads(1, lambda index: seen_in_thread.append(stack.top))
+    assert seen_in_thread == [None]
+    assert isinstance(local._context_var("x"), local._LastReadContextVar) == (
+        local.get_contextvar_context is not None)
+    if not PY2:
+        import contextvars
+
+        other = contextvars.ContextVar("other")
+        assert contextvars.Context().run(lambda: stack.top) is None
+
+        def inside_a_copy():
+            seen = [stack.top]
+            other.set(1)  # the copy's variables are replaced, not the stack
+            seen.append(stack.top)
+            stack.push("inner")
+            seen.append(stack.top)
+            return seen
+
+        assert contextvars.copy_context().run(inside_a_copy) == ["outer", "outer", "inner"]
+    assert stack.top == "outer"
+    assert stack.pop() == "outer"
+    assert stack.top is None
+
+
 def test_interleaved_tasks_get_their_own_stacks():
     """Python 3: asyncio tasks interleaving in one thread are isolated.
 
