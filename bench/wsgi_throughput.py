@@ -38,7 +38,9 @@ that takes about --target-time seconds; then the pairs are measured in
 --rounds interleaved rounds (the framework order rotates every round) so
 that noise hits them all alike.  The summary keeps the best and the median
 round; --report shows the best (the least disturbed by other processes, as
-with timeit) and the ratios from the median too.
+with timeit), the ratios from the median too, and flaskcompat against the
+raw Werkzeug app paired by round (they share a worker, so each round runs
+both back to back).
 
 Modes:
   wsgi_throughput.py [--frameworks a,b] [--scenarios ...]
@@ -819,6 +821,9 @@ def report(paths, stat="best", out=None):
     w = out.write
     for path in paths:
         meta, end, rows = None, {}, {}
+        # flaskcompat and the raw Werkzeug app run in one worker, one batch
+        # after the other in each round: (scenario, round) -> {framework: rps}.
+        same_round = {}
         with io.open(path, encoding="utf-8") as f:
             for line in f:
                 line = line.strip()
@@ -831,6 +836,9 @@ def report(paths, stat="best", out=None):
                     end = obj
                 elif obj["type"] == "summary":
                     rows[(obj["venv"], obj["framework"], obj["scenario"])] = obj
+                elif obj["type"] == "sample" and obj.get("venv") == "fc":
+                    same_round.setdefault((obj["scenario"], obj["round"]), {})[
+                        obj["framework"]] = obj["rps"]
         if meta is None:
             continue
         scenarios = meta["scenarios"]
@@ -892,6 +900,19 @@ def report(paths, stat="best", out=None):
             "%s %s" % (title, _fmt_ratio(_geomean([
                 ratio(rps("fc", "flaskcompat", s, other), rps(v, f, s, other)) for s in scenarios])))
             for title, (v, f) in ratio_cols)))
+
+        def paired_ratio(scenario):
+            """The median of the rounds' flaskcompat / Werkzeug ratios: drift
+            between rounds (a PyPy GC cycle, a noisy neighbour) hits both
+            batches of a round alike, and their ratio cancels it."""
+            ratios = [r["flaskcompat"] / r["werkzeug"] for (s, _), r in same_round.items()
+                      if s == scenario and "flaskcompat" in r and "werkzeug" in r]
+            return _median(ratios) if ratios else None
+
+        paired = [(s, paired_ratio(s)) for s in scenarios]
+        if all(r for _, r in paired):
+            w("fc / Werkzeug paired by round (median of the rounds' ratios): %s\n\n"
+              % ", ".join("%s %s" % (s, _fmt_ratio(r)) for s, r in paired))
 
         # Noise indicators: the spread of the rounds, and Bottle measured in two
         # different venv processes (should be ~1.00x if the comparison is fair).
