@@ -25,9 +25,10 @@ submodules:
     bodies, parsed by the framework itself, one way on every generation.
 ``_compat.lang``
     dict iteration, ``reraise``, metaclasses, ``__str__`` classes.
-``_compat.c_json``
-    JSON written by CPython's C encoder directly: on CPython 2 sorted keys
-    too (its ``json`` would use the pure-Python encoder), with the same text.
+``_compat.fast_json``
+    the standard library's JSON without its slow layers: CPython's C encoder
+    called directly (on CPython 2 for sorted keys too), and on PyPy sorted
+    keys without the sort the JIT cannot compile; the same text.
 ``_compat.json_depth``
     how deep JSON text nests, measured without parsing it in the way that
     is fastest on CPython and on PyPy.

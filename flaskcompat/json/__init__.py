@@ -23,7 +23,7 @@ from _compat.strings import (
     string_types, text_type, to_bytes, to_text, utf8_native_as_text,
 )
 from _compat.py3warnings import check_py3_text
-from _compat.c_json import c_decoding, c_encoding
+from _compat.fast_json import fast_decoding, fast_encoding
 from _compat.urls import decode_text
 
 from ..globals import _app_ctx_stack, _request_ctx_stack, current_app
@@ -312,8 +312,8 @@ def _shared_encoding(options):
     the default encoder keeps no state between calls (``encode`` works on
     locals), so one instance serves every request and thread.  Encoders an
     application supplies may keep state and are still built per call.
-    On CPython the C encoder is called directly
-    (:func:`_compat.c_json.c_encoding`).
+    It is the faster equivalent of ``encode`` where one exists
+    (:func:`_compat.fast_json.fast_encoding`).
     """
     key = tuple([options.get(name, _NOT_GIVEN) for name in _SHAREABLE_OPTION_NAMES])
     return _built_once(_SHARED_ENCODINGS, key, _MAX_SHARED, _encoding, options)
@@ -323,7 +323,7 @@ def _encoding(options):
     settings = dict(options)
     del settings["cls"]
     encoder = JSONEncoder(**settings)
-    return c_encoding(encoder) or encoder.encode  # compat-ok: JSON
+    return fast_encoding(encoder) or encoder.encode  # compat-ok: JSON
 
 
 #: The encoding of :func:`_compact_sorted_native` under the default settings.
@@ -426,10 +426,10 @@ def loads(s, app=None, **kwargs):
 
 
 #: ``json.loads`` of text: the C scanner on CPython
-#: (:func:`_compat.c_json.c_decoding`), and on PyPy the json module's own
+#: (:func:`_compat.fast_json.fast_decoding`), and on PyPy the json module's own
 #: default path, its native parser, which a decoder built with options
 #: does not use (it is 8x faster there).
-_DEFAULT_DECODING = c_decoding(_json.JSONDecoder()) or _json.loads
+_DEFAULT_DECODING = fast_decoding(_json.JSONDecoder()) or _json.loads
 
 #: Options of the default decoder that :func:`_shared_decoding` keys on.
 _SHAREABLE_DECODER_OPTIONS = frozenset(["cls", "object_hook"])

@@ -1,5 +1,5 @@
-"""JSON written by CPython's C encoder and read by its C scanner, without
-the per-call layers around them.
+"""The standard library's JSON, written and read without the slow layers
+around its encoder and scanner; the text and the errors are the same.
 
 CPython 2's ``json`` writes sorted keys (``sort_keys=True``) with its
 pure-Python encoder, several times slower than its C encoder, which ignores
@@ -10,11 +10,17 @@ gets the very text the pure-Python encoder writes.
 CPython 3's C encoder sorts by itself, but ``JSONEncoder.encode`` reaches
 it through two Python frames that rebuild it (and a closure it does not
 use) on every call: a third of encoding a small object, such as a session.
-PyPy has no C encoder (its own is compiled by the JIT): there this module
-offers nothing.
+
+PyPy has no C encoder; its own encoder is Python that the JIT compiles,
+except where it sorts keys: ``sorted(d.items(), key=lambda kv: kv[0])``
+calls the lambda from inside the sort, where the JIT does not reach, half
+of encoding a small object.  PyPy's dicts keep the order items were added
+in, so a copy of each dict with its items added in key order, written by
+an encoder that does not sort, gets the same text.
 """
 from __future__ import absolute_import
 
+from copy import copy as _shallow_copy
 from json import decoder as _stdlib_decoder, encoder as _stdlib_encoder, scanner as _stdlib_scanner
 
 from _compat.lang import RecursionError
@@ -30,7 +36,7 @@ _CONTAINER_TYPES = (dict, list, tuple)
 _SCALAR_TYPES = frozenset(string_types + integer_types + (float, bool, type(None)))
 #: Keys the two encoders write alike (the C encoder writes a ``bool`` key
 #: as ``True``, the pure-Python one as ``true``); a dict with any other key
-#: is left to the pure-Python encoder.
+#: is left to the sorting encoder itself.
 _KEY_TYPES = frozenset(string_types + integer_types + (float, type(None)))
 
 
@@ -48,31 +54,53 @@ class _SortedDict(dict):
 
 
 class _NotPlain(Exception):
-    """The value holds a container subclass, or ``default`` returned a container."""
+    """The value holds a container subclass or keys that cannot be sorted,
+    or ``default`` returned a container."""
 
 
-def _sorted_copy(value):
-    """*value* with every dict a :class:`_SortedDict` (lists holding one
-    copied); raises :exc:`_NotPlain` for what the C encoder would write
-    another way than the pure-Python one."""
+def _sorted_copy(value, sorted_dict):
+    """*value* with every dict copied by *sorted_dict* (lists holding one
+    copied); raises :exc:`_NotPlain` for what the encoder of the copy would
+    write another way than a sorting encoder."""
     kind = type(value)
     if kind is dict:
         if not _KEY_TYPES.issuperset(map(type, value)):
             raise _NotPlain()
-        copy = _SortedDict(value)
-        copy.original = value
-        if not _SCALAR_TYPES.issuperset(map(type, copy.values())):
-            for key, item in value.items():
-                if type(item) not in _SCALAR_TYPES:
-                    copy[key] = _sorted_copy(item)
-        return copy
+        return sorted_dict(value)
     if kind is list or kind is tuple:
         if _SCALAR_TYPES.issuperset(map(type, value)):
             return value
-        return [item if type(item) in _SCALAR_TYPES else _sorted_copy(item) for item in value]
+        return [item if type(item) in _SCALAR_TYPES else _sorted_copy(item, sorted_dict)
+                for item in value]
     if kind not in _SCALAR_TYPES and isinstance(value, _CONTAINER_TYPES):
         raise _NotPlain()
     return value
+
+
+def _lazily_sorted_dict(value):
+    """A :class:`_SortedDict` of *value*, for the C encoder."""
+    copy = _SortedDict(value)
+    copy.original = value
+    if not _SCALAR_TYPES.issuperset(map(type, copy.values())):
+        for key, item in value.items():
+            if type(item) not in _SCALAR_TYPES:
+                copy[key] = _sorted_copy(item, _lazily_sorted_dict)
+    return copy
+
+
+def _dict_in_key_order(value):
+    """A dict of *value*'s items, added in key order, for an encoder that
+    writes a dict's items as it holds them: PyPy's dicts keep the order
+    items were added in (on Python 2 too)."""
+    try:
+        keys = sorted(value)
+    except TypeError:
+        raise _NotPlain()  # keys that cannot be compared: the encoder says so itself
+    copy = {}
+    for key in keys:
+        item = value[key]
+        copy[key] = item if type(item) in _SCALAR_TYPES else _sorted_copy(item, _dict_in_key_order)
+    return copy
 
 
 def _c_encoder_arguments(encoder, default):
@@ -89,16 +117,9 @@ def _c_encoder_arguments(encoder, default):
     )
 
 
-def _c_sorted_encoding(encoder):
-    """``encoder.encode`` at C speed on Python 2, for an encoder that sorts
-    keys and writes ASCII; ``None`` for another.
-
-    A value holding a dict, list or tuple subclass, or for which
-    ``encoder.default`` returns a container, is encoded by
-    ``encoder.encode`` itself.
-    """
-    if not encoder.sort_keys or not encoder.ensure_ascii or encoder.encoding != "utf-8":
-        return None
+def _plain_default(encoder):
+    """``encoder.default``, but raising :exc:`_NotPlain` where it returns a
+    container, whose dicts a copy made beforehand could not sort."""
 
     def default(o):
         rv = encoder.default(o)
@@ -106,25 +127,52 @@ def _c_sorted_encoding(encoder):
             raise _NotPlain()
         return rv
 
-    # A copy holds no cycle (making one of a circular value does not end),
-    # so the encoder need not record the objects it is in: without that
-    # record it keeps no state, and one serves every call and thread.
-    encode_copy = _C_MAKE_ENCODER(None, *_c_encoder_arguments(encoder, default))
+    return default
+
+
+def _sorted_copy_encoding(encoder, sorted_dict, encode_copy):
+    """``encoder.encode`` as *encode_copy* of each value's copy, whose
+    dicts *sorted_dict* makes.
+
+    A copy holds no cycle (making one of a circular value does not end), so
+    *encode_copy* need not record the objects it is in: without that record
+    an encoder keeps no state, and one serves every call and thread.  A
+    value holding a dict, list or tuple subclass, for which
+    ``encoder.default`` returns a container, or that recurses without end
+    (circular, or a ``default`` that returns its argument) is encoded by
+    ``encoder.encode`` itself, which reports a cycle as such (ValueError).
+    """
 
     def encode(value):
         try:
-            copy = _sorted_copy(value)
+            return encode_copy(_sorted_copy(value, sorted_dict))
         except (_NotPlain, RecursionError):
-            # A circular value recurses without end here; the encoder
-            # reports it as such (ValueError).
             return encoder.encode(value)  # compat-ok: JSON
-        try:
-            chunks = encode_copy(copy, 0)
-        except _NotPlain:
-            return encoder.encode(value)  # compat-ok: JSON
-        return "".join(chunks)
 
     return encode
+
+
+def _c_sorted_encoding(encoder):
+    """``encoder.encode`` at C speed on CPython 2, for an encoder that sorts
+    keys and writes ASCII; ``None`` for another."""
+    if not encoder.sort_keys or not encoder.ensure_ascii or encoder.encoding != "utf-8":
+        return None
+    c_encoder = _C_MAKE_ENCODER(None, *_c_encoder_arguments(encoder, _plain_default(encoder)))
+    return _sorted_copy_encoding(
+        encoder, _lazily_sorted_dict, lambda copy: "".join(c_encoder(copy, 0)))
+
+
+def _python_sorted_encoding(encoder):
+    """``encoder.encode`` of the pure-Python encoder (PyPy's), for one that
+    sorts keys; ``None`` for another.  A twin that neither sorts nor
+    records the objects it is in writes each value's copy in key order."""
+    if not encoder.sort_keys:
+        return None
+    twin = _shallow_copy(encoder)
+    twin.sort_keys = False
+    twin.check_circular = False
+    twin.default = _plain_default(encoder)
+    return _sorted_copy_encoding(encoder, _dict_in_key_order, twin.encode)  # compat-ok: JSON
 
 
 def _c_direct_encoding(encoder):
@@ -150,24 +198,26 @@ def _c_direct_encoding(encoder):
     return encode
 
 
-def c_encoding(encoder):
-    """``encoder.encode`` (a ``json.JSONEncoder``) at C speed, with the
-    same text and errors; ``None`` where this module cannot do better: on
-    PyPy, for an encoder that indents or has its own ``encode`` or
-    ``iterencode``, and on Python 2 for one that does not sort keys or
-    does not write ASCII."""
+def fast_encoding(encoder):
+    """``encoder.encode`` (a ``json.JSONEncoder``) faster, with the same
+    text and errors; ``None`` where this module cannot do better: for an
+    encoder that indents or has its own ``encode`` or ``iterencode``, on
+    PyPy and CPython 2 for one that does not sort keys, and on CPython 2
+    for one that does not write ASCII."""
     cls = type(encoder)
     # ``!=``, not ``is not``: on Python 2 each access makes a new unbound method.
-    if (_C_MAKE_ENCODER is None or encoder.indent is not None
+    if (encoder.indent is not None
             or cls.encode != _stdlib_encoder.JSONEncoder.encode
             or cls.iterencode != _stdlib_encoder.JSONEncoder.iterencode):
         return None
+    if _C_MAKE_ENCODER is None:
+        return _python_sorted_encoding(encoder)
     if PY2:
         return _c_sorted_encoding(encoder)
     return _c_direct_encoding(encoder)
 
 
-def c_decoding(decoder):
+def fast_decoding(decoder):
     """``decoder.decode`` (a ``json.JSONDecoder``) of text, at C speed, with
     the same values and errors; ``None`` where this module cannot do
     better: on PyPy (``json.loads`` is native there) and for a decoder with

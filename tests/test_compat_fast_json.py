@@ -1,7 +1,8 @@
 # -*- coding: utf-8 -*-
-"""``_compat.c_json``: the C encoder called directly (and on CPython 2
-writing sorted keys) gives exactly what ``JSONEncoder.encode`` writes, and
-the C scanner called directly exactly what ``JSONDecoder.decode`` reads."""
+"""``_compat.fast_json``: the C encoder called directly (on CPython 2
+writing sorted keys), and on PyPy a twin encoder that does not sort writing
+sorted copies, give exactly what ``JSONEncoder.encode`` writes; the C
+scanner called directly reads exactly what ``JSONDecoder.decode`` reads."""
 from __future__ import absolute_import, unicode_literals
 
 import json
@@ -11,7 +12,7 @@ from datetime import date
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from _compat.c_json import c_decoding, c_encoding
+from _compat.fast_json import fast_decoding, fast_encoding
 from _compat.strings import PY2, text_type
 
 #: Hypothesis settings usable with hypothesis 4.57.1 (Python 2) and 6.x.
@@ -92,14 +93,21 @@ def _outcome(func, value):
 
 @PROPERTY
 @given(VALUES, st.sampled_from([(",", ":"), (", ", ": ")]), st.booleans(), st.booleans())
-def test_c_encoding_writes_what_the_encoder_writes(value, separators, sort_keys, ensure_ascii):
+def test_fast_encoding_writes_what_the_encoder_writes(value, separators, sort_keys, ensure_ascii):
     encoder = Encoder(sort_keys=sort_keys, separators=separators, ensure_ascii=ensure_ascii)
-    encoding = c_encoding(encoder)
-    if encoding is None:
-        # PyPy has no C encoder; Python 2's json uses it unless sorting.
-        assert not CPYTHON or (PY2 and not (sort_keys and ensure_ascii))
-        return
-    assert _outcome(encoding, value) == _outcome(encoder.encode, value)
+    encoding = fast_encoding(encoder)
+    assert (encoding is not None) is _offered(sort_keys, ensure_ascii)
+    if encoding is not None:
+        assert _outcome(encoding, value) == _outcome(encoder.encode, value)
+
+
+def _offered(sort_keys, ensure_ascii):
+    """Where an encoder without indent has a faster equivalent."""
+    if CPYTHON and not PY2:
+        return True  # the C encoder, sorting or not
+    if CPYTHON_2:
+        return sort_keys and ensure_ascii  # it writes only ASCII
+    return sort_keys  # PyPy's own encoder is fast unless it sorts
 
 
 class OwnIterencode(json.JSONEncoder):
@@ -107,20 +115,35 @@ class OwnIterencode(json.JSONEncoder):
         return iter(["0"])
 
 
-def test_c_encoding_is_offered_where_it_is_the_same():
-    assert (c_encoding(json.JSONEncoder(sort_keys=True)) is not None) is CPYTHON
-    assert (c_encoding(Encoder(sort_keys=True)) is not None) is CPYTHON  # its own default
-    assert (c_encoding(json.JSONEncoder()) is not None) is (CPYTHON and not PY2)
-    assert c_encoding(json.JSONEncoder(sort_keys=True, indent=2)) is None
-    assert (c_encoding(json.JSONEncoder(sort_keys=True, ensure_ascii=False)) is not None) is (
-        CPYTHON and not PY2)
-    assert c_encoding(OwnIterencode(sort_keys=True)) is None
+def test_fast_encoding_is_offered_where_it_is_the_same():
+    for sort_keys in (True, False):
+        for ensure_ascii in (True, False):
+            offered = _offered(sort_keys, ensure_ascii)
+            for cls in (json.JSONEncoder, Encoder):  # Encoder has its own default
+                encoder = cls(sort_keys=sort_keys, ensure_ascii=ensure_ascii)
+                assert (fast_encoding(encoder) is not None) is offered
+    assert fast_encoding(json.JSONEncoder(sort_keys=True, indent=2)) is None
+    assert fast_encoding(OwnIterencode(sort_keys=True)) is None
+
+
+class Itself(json.JSONEncoder):
+    """A ``default`` that never gets anywhere."""
+
+    def default(self, o):
+        return o
+
+
+def test_a_default_that_returns_its_argument_is_reported_as_a_cycle():
+    encoder = Itself(sort_keys=True)
+    encoding = fast_encoding(encoder) or encoder.encode
+    assert _outcome(encoding, {"a": [object()]})[0] is ValueError
+    assert _outcome(encoding, {"a": [object()]}) == _outcome(encoder.encode, {"a": [object()]})
 
 
 def test_circular_values_are_reported_each_time():
     # What flaskcompat.json encodes with: the C encoding where offered.
     encoder = json.JSONEncoder(sort_keys=True)
-    encoding = c_encoding(encoder) or encoder.encode
+    encoding = fast_encoding(encoder) or encoder.encode
     loop = []
     loop.append(loop)
     for _ in range(2):
@@ -135,7 +158,7 @@ def test_circular_values_are_reported_each_time():
 
 def test_values_nested_past_the_recursion_limit_fail_as_the_encoder_fails():
     encoder = json.JSONEncoder(sort_keys=True)
-    encoding = c_encoding(encoder) or encoder.encode
+    encoding = fast_encoding(encoder) or encoder.encode
     deep = []
     for _ in range(100000):
         deep = [deep]
@@ -166,9 +189,9 @@ TEXTS = st.one_of(
 
 @PROPERTY
 @given(TEXTS)
-def test_c_decoding_reads_what_the_decoder_reads(text):
+def test_fast_decoding_reads_what_the_decoder_reads(text):
     decoder = json.JSONDecoder()
-    decoding = c_decoding(decoder)
+    decoding = fast_decoding(decoder)
     if decoding is None:
         assert not CPYTHON  # PyPy has no C scanner
         return
@@ -181,10 +204,10 @@ class OwnRawDecode(json.JSONDecoder):
         return "overridden", len(s)
 
 
-def test_c_decoding_is_offered_where_it_is_the_same():
-    assert (c_decoding(json.JSONDecoder()) is not None) is CPYTHON
-    assert c_decoding(OwnRawDecode()) is None
+def test_fast_decoding_is_offered_where_it_is_the_same():
+    assert (fast_decoding(json.JSONDecoder()) is not None) is CPYTHON
+    assert fast_decoding(OwnRawDecode()) is None
     hooked = json.JSONDecoder(object_hook=lambda d: sorted(d))
-    decoding = c_decoding(hooked)
+    decoding = fast_decoding(hooked)
     if decoding is not None:
         assert decoding('{"b": 1, "a": 2}') == hooked.decode('{"b": 1, "a": 2}') == ["a", "b"]
