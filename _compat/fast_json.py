@@ -58,20 +58,19 @@ class _NotPlain(Exception):
     or ``default`` returned a container."""
 
 
-def _sorted_copy(value, sorted_dict):
-    """*value* with every dict copied by *sorted_dict* (lists holding one
-    copied); raises :exc:`_NotPlain` for what the encoder of the copy would
-    write another way than a sorting encoder."""
+def _sorted_copy(value):
+    """*value* with every dict copied by ``_sorted_dict`` (lists holding
+    one copied); raises :exc:`_NotPlain` for what the encoder of the copy
+    would write another way than a sorting encoder."""
     kind = type(value)
     if kind is dict:
         if not _KEY_TYPES.issuperset(map(type, value)):
             raise _NotPlain()
-        return sorted_dict(value)
+        return _sorted_dict(value)
     if kind is list or kind is tuple:
         if _SCALAR_TYPES.issuperset(map(type, value)):
             return value
-        return [item if type(item) in _SCALAR_TYPES else _sorted_copy(item, sorted_dict)
-                for item in value]
+        return [item if type(item) in _SCALAR_TYPES else _sorted_copy(item) for item in value]
     if kind not in _SCALAR_TYPES and isinstance(value, _CONTAINER_TYPES):
         raise _NotPlain()
     return value
@@ -84,7 +83,7 @@ def _lazily_sorted_dict(value):
     if not _SCALAR_TYPES.issuperset(map(type, copy.values())):
         for key, item in value.items():
             if type(item) not in _SCALAR_TYPES:
-                copy[key] = _sorted_copy(item, _lazily_sorted_dict)
+                copy[key] = _sorted_copy(item)
     return copy
 
 
@@ -99,8 +98,13 @@ def _dict_in_key_order(value):
     copy = {}
     for key in keys:
         item = value[key]
-        copy[key] = item if type(item) in _SCALAR_TYPES else _sorted_copy(item, _dict_in_key_order)
+        copy[key] = item if type(item) in _SCALAR_TYPES else _sorted_copy(item)
     return copy
+
+
+#: How a copy holds a dict: the C encoder iterates it, the pure-Python
+#: encoder (PyPy's) writes its items in the order they were added.
+_sorted_dict = _lazily_sorted_dict if _C_MAKE_ENCODER is not None else _dict_in_key_order
 
 
 def _c_encoder_arguments(encoder, default):
@@ -130,9 +134,8 @@ def _plain_default(encoder):
     return default
 
 
-def _sorted_copy_encoding(encoder, sorted_dict, encode_copy):
-    """``encoder.encode`` as *encode_copy* of each value's copy, whose
-    dicts *sorted_dict* makes.
+def _sorted_copy_encoding(encoder, encode_copy):
+    """``encoder.encode`` as *encode_copy* of each value's sorted copy.
 
     A copy holds no cycle (making one of a circular value does not end), so
     *encode_copy* need not record the objects it is in: without that record
@@ -145,7 +148,7 @@ def _sorted_copy_encoding(encoder, sorted_dict, encode_copy):
 
     def encode(value):
         try:
-            return encode_copy(_sorted_copy(value, sorted_dict))
+            return encode_copy(_sorted_copy(value))
         except (_NotPlain, RecursionError):
             return encoder.encode(value)  # compat-ok: JSON
 
@@ -158,8 +161,7 @@ def _c_sorted_encoding(encoder):
     if not encoder.sort_keys or not encoder.ensure_ascii or encoder.encoding != "utf-8":
         return None
     c_encoder = _C_MAKE_ENCODER(None, *_c_encoder_arguments(encoder, _plain_default(encoder)))
-    return _sorted_copy_encoding(
-        encoder, _lazily_sorted_dict, lambda copy: "".join(c_encoder(copy, 0)))
+    return _sorted_copy_encoding(encoder, lambda copy: "".join(c_encoder(copy, 0)))
 
 
 def _python_sorted_encoding(encoder):
@@ -172,7 +174,7 @@ def _python_sorted_encoding(encoder):
     twin.sort_keys = False
     twin.check_circular = False
     twin.default = _plain_default(encoder)
-    return _sorted_copy_encoding(encoder, _dict_in_key_order, twin.encode)  # compat-ok: JSON
+    return _sorted_copy_encoding(encoder, twin.encode)  # compat-ok: JSON
 
 
 def _c_direct_encoding(encoder):
