@@ -93,8 +93,11 @@ def _dict_in_key_order(value):
     items were added in (on Python 2 too)."""
     try:
         keys = sorted(value)
-    except TypeError:
-        raise _NotPlain()  # keys that cannot be compared: the encoder says so itself
+    except (TypeError, ValueError):
+        # Keys that cannot be compared (text and a number on Python 3, text
+        # and non-ASCII bytes on Python 2): the encoder sorts only when it
+        # reaches this dict, so an error in a value before it comes first.
+        raise _NotPlain()
     copy = {}
     for key in keys:
         item = value[key]
