@@ -313,8 +313,15 @@ else:
         _accept_property("accept_languages", "HTTP_ACCEPT_LANGUAGE", LanguageAccept),
     ]
 
+    def _read_method(request):
+        """Werkzeug 1.0's ``method``, read-only and read from the environ on
+        every access as there, in one call rather than three: routing and
+        dispatching each ask."""
+        return request.environ.get("REQUEST_METHOD", "GET").upper()
+
     BaseRequest = type("BaseRequest", (_WerkzeugRequest,), dict(
         [(name, _latin1_header_property(name)) for name in _HEADER_PROPERTIES] + _ACCEPT_PROPERTIES,
+        method=property(_read_method),
         __doc__="""Werkzeug 1.0's request, parsing request headers from latin-1 text as Werkzeug 3 does.""",
         __module__=__name__,
     ))

@@ -78,6 +78,11 @@ _VALID_HOST = re.compile(
     r"^(?:(?:[A-Za-z0-9\-_~!$&'()*+,;=]{1,63}\.)*[A-Za-z0-9\-_~!$&'()*+,;=]{1,63}\.?"
     r"|\[[0-9A-Fa-f:.]+\])?(?::[0-9]*)?$"
 )
+#: ``Host`` header -> whether it is valid: a server answers to a few names,
+#: and checking one (its IDNA spelling, then the pattern) costs a small
+#: request more than its routing.
+_HOST_VALIDITY = {}
+_MAX_HOST_VALIDITY = 64
 #: Kept as they are when a path from the environ is put back into a URL;
 #: ``%`` is not among them, since the server already decoded the path.
 _PATH_SAFE = "/:@!$&'()*+,;=~"
@@ -220,6 +225,11 @@ class JSONMixin(object):
         return rv
 
 
+def _is_valid_host(host):
+    ascii_host = host_to_ascii(host)
+    return ascii_host is not None and _VALID_HOST.match(ascii_host) is not None
+
+
 class Request(JSONMixin, BaseRequest):
     """The request object: Werkzeug's, with Flask 1.1's additions.
 
@@ -341,12 +351,14 @@ class Request(JSONMixin, BaseRequest):
         spaces, slashes...).  Such a request is answered 400 before routing:
         Werkzeug 1.0 would keep the bytes (and fail building URLs from them)
         while Werkzeug 3 drops them (and builds ``http:///...``).  Read once
-        per request, by routing: not worth keeping."""
+        per request, by routing, and remembered per ``Host`` value."""
         host = self.environ.get("HTTP_HOST")
         if host is None:
             return True
-        host = host_to_ascii(host)
-        return host is not None and _VALID_HOST.match(host) is not None
+        # Only native strings are remembered (see _quote_cookie_path).
+        if type(host) is not str:
+            return _is_valid_host(host)
+        return _built_once(_HOST_VALIDITY, host, _MAX_HOST_VALIDITY, _is_valid_host, host)
 
     @cached_property
     def host(self):
@@ -799,6 +811,11 @@ def _simple_content_type(response_class, mimetype):
     return value
 
 
+#: Status lines :meth:`Response.check_headers` found clean: an application
+#: answers with a handful.
+_CHECKED_STATUS_LINES = {}
+_MAX_CHECKED_STATUS_LINES = 64
+
 #: Headers Werkzeug rewrites while sending (made absolute URLs).
 _REWRITTEN_HEADERS = frozenset(["location", "content-location"])
 
@@ -945,7 +962,10 @@ class Response(BaseResponse):
         response-splitting attempt) or non-latin-1 text, naming the header.
         """
         if isinstance(self.headers, ResponseHeaders):
-            # Every header was checked when it was set.
-            header_to_native(self.status, "status line")
+            # Every header was checked when it was set.  Both generations
+            # keep the status line as a native string, one of a few.
+            status = self.status
+            _built_once(_CHECKED_STATUS_LINES, status, _MAX_CHECKED_STATUS_LINES,
+                        header_to_native, status, "status line")
         else:
             check_response_head(self.status, self.headers.items())

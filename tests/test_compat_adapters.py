@@ -504,6 +504,20 @@ def test_request_reads_the_environ_like_werkzeug():
         assert ours.environ["werkzeug.request"] is ours
 
 
+def test_request_method_follows_the_environ_as_on_werkzeug():
+    """Werkzeug 1.0 reads the method from the environ on every access,
+    Werkzeug 3 once; ours does what its generation does."""
+    from werkzeug.wrappers import Request as WerkzeugRequest
+
+    ours = compat_werkzeug.BaseRequest({"REQUEST_METHOD": "get"})
+    theirs = WerkzeugRequest({"REQUEST_METHOD": "get"})
+    assert ours.method == theirs.method == "GET"
+    for request in (ours, theirs):
+        request.environ["REQUEST_METHOD"] = "delete"
+    assert ours.method == theirs.method
+    assert ours.method == ("DELETE" if WERKZEUG_VERSION < (2,) else "GET")
+
+
 def test_request_attributes_are_assignable_as_on_werkzeug():
     from werkzeug.wrappers import Request as WerkzeugRequest
 

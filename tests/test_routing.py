@@ -269,3 +269,17 @@ def _raw_answer(app, method, path, query=b"", host=b"localhost"):
 ])
 def test_routing_edge_cases_answer_alike_everywhere(method, path, query, host, expected):
     assert _raw_answer(make_app(), method, path, query, host) == expected
+
+
+def test_host_verdicts_are_remembered_within_bounds():
+    """Each Host value is checked once and its verdict kept, valid or not,
+    in a table that never outgrows its limit however many hosts a client
+    makes up."""
+    from flaskcompat import wrappers
+
+    app = make_app()
+    made_up = [b"h%d.test" % i for i in range(wrappers._MAX_HOST_VALIDITY * 2)]
+    for host in [b"a..b", b"localhost"] * 2 + made_up + [b"a..b", b"localhost"]:
+        expected = 400 if host == b"a..b" else 200
+        assert _raw_answer(app, "GET", b"/about", host=host) == (expected, None), host
+        assert len(wrappers._HOST_VALIDITY) <= wrappers._MAX_HOST_VALIDITY
