@@ -51,6 +51,7 @@ import re  # noqa: E402
 from _compat.py3text import (  # noqa: E402
     py3_capitalize, py3_lower, py3_str, py3_text_or_value, py3_upper,
 )
+from _compat.lang import PYPY  # noqa: E402
 from _compat.strings import PY2, text_type  # noqa: E402
 
 
@@ -184,6 +185,24 @@ class TemplateCodeGenerator(CodeGenerator):
 
 
 __all__ += ["TemplateCodeGenerator", "template_escape"]
+
+
+# -- Joining a rendered template --------------------------------------------------
+
+if PYPY:
+    def template_concat(parts):
+        """``u"".join(parts)`` of a template's output, a generator.
+
+        PyPy's ``join`` takes the items of a generator through a path its
+        JIT compiles worse than ``list``'s: joining the list instead
+        renders the benchmark's 30-row page in 50 us, not 66 us.
+        """
+        return u"".join(list(parts))
+else:
+    # CPython's join makes that list itself.
+    template_concat = u"".join
+
+__all__ += ["template_concat"]
 
 
 # -- Calls in templates ---------------------------------------------------------

@@ -29,6 +29,7 @@ from _compat.jinja import (
     TemplateNotFound,
     escape,
     pass_eval_context,
+    template_concat,
 )
 from _compat.py3warnings import check_py3_text
 from _compat.strings import (
@@ -79,6 +80,9 @@ class Environment(BaseEnvironment):
 
     code_generator_class = TemplateCodeGenerator
     context_class = TemplateContext
+    #: How Jinja 3 joins a rendered template's parts (Jinja 2.11 has no
+    #: such hook and joins them itself).
+    concat = staticmethod(template_concat)
 
     def __init__(self, app, **options):
         if "loader" not in options:

@@ -16,7 +16,9 @@ import time
 from collections import OrderedDict, defaultdict
 
 import pytest
-from jinja2 import Environment as JinjaEnvironment, StrictUndefined, Undefined, UndefinedError
+from jinja2 import (
+    DictLoader, Environment as JinjaEnvironment, StrictUndefined, Undefined, UndefinedError,
+)
 from jinja2.sandbox import SandboxedEnvironment
 
 from _compat.jinja import Markup, TemplateNotFound
@@ -1190,3 +1192,28 @@ def test_dict_rows_render_as_jinja_renders_them(root, undefined):
             assert ours.render(rows=rows) == plain.render(rows=rows) == (
                 u"1 1 True False 1|the attribute 2 True False 2|3 3 True False 3|"
             )
+
+
+def test_a_page_is_joined_whole_and_in_order_as_jinja_joins_it():
+    """The environment joins a rendered template's parts itself (through a
+    list on PyPy: _compat.jinja.template_concat), blocks and ``super()``
+    included; an error half-way through propagates as Jinja raises it."""
+    templates = {
+        "base.html": u"<{% block body %}base {{ 1 }}{% endblock %}>",
+        "page.html": (u"{% extends 'base.html' %}{% block body %}{{ super() }}|"
+                      u"{% for x in xs %}{{ x }}{% if x == 3 %}{{ fail() }}{% endif %}"
+                      u"{% endfor %}{% endblock %}"),
+    }
+
+    def fail():
+        raise ValueError("half-way")
+
+    class App(Flask):
+        jinja_options = dict(Flask.jinja_options, loader=DictLoader(templates))
+
+    plain = JinjaEnvironment(loader=DictLoader(templates)).get_template("page.html")
+    with App(__name__).app_context():
+        ours = render_template("page.html", xs=[u"\u00e9", 2], fail=fail)
+        assert ours == plain.render(xs=[u"\u00e9", 2], fail=fail) == u"<base 1|\u00e92>"
+        with pytest.raises(ValueError, match="half-way"):
+            render_template("page.html", xs=[1, 2, 3, 4], fail=fail)
