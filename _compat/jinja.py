@@ -48,10 +48,10 @@ __all__ += [
 
 import re  # noqa: E402
 
+from _compat.lang import PYPY  # noqa: E402
 from _compat.py3text import (  # noqa: E402
     py3_capitalize, py3_lower, py3_str, py3_text_or_value, py3_upper,
 )
-from _compat.lang import PYPY  # noqa: E402
 from _compat.strings import PY2, text_type  # noqa: E402
 
 
