@@ -225,6 +225,15 @@ class JSONMixin(object):
         return rv
 
 
+def _built_once_per_native_string(table, limit, build, value):
+    """``build(value)``, kept in *table* (see :func:`~.helpers._built_once`)
+    when *value* is a native string.  Only those are kept: on Python 2 a
+    text key meeting a non-ASCII byte key would warn (UnicodeWarning)."""
+    if type(value) is str:
+        return _built_once(table, value, limit, build, value)
+    return build(value)
+
+
 def _is_valid_host(host):
     ascii_host = host_to_ascii(host)
     return ascii_host is not None and _VALID_HOST.match(ascii_host) is not None
@@ -355,10 +364,8 @@ class Request(JSONMixin, BaseRequest):
         host = self.environ.get("HTTP_HOST")
         if host is None:
             return True
-        # Only native strings are remembered (see _quote_cookie_path).
-        if type(host) is not str:
-            return _is_valid_host(host)
-        return _built_once(_HOST_VALIDITY, host, _MAX_HOST_VALIDITY, _is_valid_host, host)
+        return _built_once_per_native_string(_HOST_VALIDITY, _MAX_HOST_VALIDITY,
+                                             _is_valid_host, host)
 
     @cached_property
     def host(self):
@@ -642,12 +649,8 @@ def _quote_cookie_path(path):
     ``/\u20ac`` becomes ``/%E2%82%AC`` and a CR or LF in it can never reach
     the header; an existing ``%XX`` escape is kept as it is.
     """
-    # Only native strings are remembered: on Python 2 a text key meeting a
-    # non-ASCII byte key would warn (UnicodeWarning).
-    if type(path) is str:
-        return _built_once(_QUOTED_COOKIE_PATHS, path, _MAX_QUOTED_COOKIE_PATHS,
-                           _cookie_path_uri, path)
-    return _cookie_path_uri(path)
+    return _built_once_per_native_string(_QUOTED_COOKIE_PATHS, _MAX_QUOTED_COOKIE_PATHS,
+                                         _cookie_path_uri, path)
 
 
 def _cookie_path_uri(path):
